@@ -1,0 +1,34 @@
+# Lookout: the two commands a fresh Debian machine needs are `make run` and `make test`.
+# Both call scripts/bootstrap first, which installs missing system packages when run as
+# root and prints the exact command otherwise.
+
+SWIFT ?= swift
+# Warnings fail the build here (CI runs `make test`), not in Package.swift, so a newer
+# toolchain's new warning cannot break a downstream user's build.
+STRICT := -Xswiftc -warnings-as-errors
+
+.PHONY: run test build bench clean
+
+## run: build in release mode and run the demo workload.
+run:
+	@scripts/bootstrap build
+	$(SWIFT) build -c release --product lookout
+	.build/release/lookout demo
+
+## test: build everything with warnings as errors and run the whole test suite.
+test:
+	@scripts/bootstrap test
+	$(SWIFT) build --build-tests $(STRICT)
+	$(SWIFT) test --skip-build
+
+## bench: run the benchmarks (separate package, release mode).
+bench:
+	@scripts/bootstrap bench
+	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
+
+build:
+	@scripts/bootstrap build
+	$(SWIFT) build $(STRICT)
+
+clean:
+	rm -rf .build Benchmarks/.build Examples/.build

@@ -1,0 +1,70 @@
+/// The upper bounds of a histogram's buckets: finite, sorted, unique, never NaN.
+///
+/// `+Inf` is implicit: every histogram has a last bucket that counts everything, so a
+/// trailing `.infinity` passed in is dropped rather than duplicated. Bounds are rendered
+/// once, when the layout is created, in OpenMetrics' canonical form (`0.005`, `1.0`,
+/// `+Inf`), so exposition does no float formatting for `le` labels.
+public struct Buckets: Sendable, Hashable, CustomStringConvertible {
+    /// The finite upper bounds, ascending.
+    public let upperBounds: [Double]
+    /// `le` label values in canonical form, one per bound plus `+Inf` last.
+    let renderedBounds: [[UInt8]]
+
+    /// Validates `upperBounds` and creates a layout.
+    ///
+    /// - Throws: ``MetricError/Code/invalidBuckets`` if the list is empty, holds NaN or
+    ///   `-Inf`, or is not strictly increasing.
+    public init(_ upperBounds: [Double]) throws(MetricError) {
+        var bounds = upperBounds
+        if bounds.last == .infinity { bounds.removeLast() }
+        guard !bounds.isEmpty else {
+            throw MetricError(.invalidBuckets, metric: "", "buckets must have at least one finite upper bound")
+        }
+        for (index, bound) in bounds.enumerated() {
+            guard bound.isFinite else {
+                throw MetricError(.invalidBuckets, metric: "", "bucket bound \(bound) at index \(index) is not finite; only the implicit last bucket is +Inf")
+            }
+            if index > 0, bound <= bounds[index - 1] {
+                throw MetricError(.invalidBuckets, metric: "",
+                                  "bucket bounds must be strictly increasing, but \(bound) at index \(index) follows \(bounds[index - 1])")
+            }
+        }
+        self.upperBounds = bounds
+        self.renderedBounds = bounds.map { Array(FloatFormatting.canonical($0).utf8) } + [Array("+Inf".utf8)]
+    }
+
+    /// Prometheus' default buckets, tuned for request latencies in seconds:
+    /// 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10.
+    public static let `default` = try! Buckets([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10])
+
+    /// `count` buckets of equal `width` starting at `start`.
+    ///
+    /// - Throws: ``MetricError/Code/invalidBuckets`` if `count < 1` or `width <= 0`.
+    public static func linear(start: Double, width: Double, count: Int) throws(MetricError) -> Buckets {
+        guard count >= 1, width > 0, width.isFinite, start.isFinite else {
+            throw MetricError(.invalidBuckets, metric: "", "linear buckets need count >= 1 and a positive finite width (got start \(start), width \(width), count \(count))")
+        }
+        return try Buckets((0..<count).map { start + Double($0) * width })
+    }
+
+    /// `count` buckets starting at `start`, each `factor` times the previous.
+    ///
+    /// - Throws: ``MetricError/Code/invalidBuckets`` if `count < 1`, `start <= 0` or `factor <= 1`.
+    public static func exponential(start: Double, factor: Double, count: Int) throws(MetricError) -> Buckets {
+        guard count >= 1, start > 0, factor > 1, start.isFinite, factor.isFinite else {
+            throw MetricError(.invalidBuckets, metric: "", "exponential buckets need count >= 1, start > 0 and factor > 1 (got start \(start), factor \(factor), count \(count))")
+        }
+        var bounds: [Double] = []
+        var bound = start
+        for _ in 0..<count {
+            bounds.append(bound)
+            bound *= factor
+        }
+        return try Buckets(bounds)
+    }
+
+    public var description: String { upperBounds.map { FloatFormatting.canonical($0) }.joined(separator: ", ") }
+
+    public static func == (lhs: Buckets, rhs: Buckets) -> Bool { lhs.upperBounds == rhs.upperBounds }
+    public func hash(into hasher: inout Hasher) { hasher.combine(upperBounds) }
+}

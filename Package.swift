@@ -24,8 +24,10 @@ let package = Package(
         ),
 
         // MARK: Core
+        // A per-thread slot number for contention striping (C11 _Thread_local; Swift has none).
+        .target(name: "CLookoutThread"),
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
-        .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+        .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),

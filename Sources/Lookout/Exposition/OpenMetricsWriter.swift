@@ -30,35 +30,41 @@ struct OpenMetricsWriter: ExpositionWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    mutating func writeSeries(labels: [UInt8], value: SeriesSnapshot.Value, created: Double?, to buffer: inout ExpositionBuffer) {
-        switch value {
-        case .counter(let total, let exemplar):
-            buffer.appendSampleStart(names.total, labels: labels)
-            FloatFormatting.appendValue(total, to: &buffer)
-            appendExemplar(exemplar, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
-            appendCreated(created, labels: labels, to: &buffer)
-        case .gauge(let value), .unknown(let value):
-            buffer.appendSample(names.base, labels: labels, value: value)
-        case .info:
-            buffer.appendSample(names.info, labels: labels, value: 1)
-        case .stateSet(let states):
-            StateSetLines.write(states, name: names.base, labels: labels, to: &buffer)
-        case .histogram(let histogram):
-            var cumulative: UInt64 = 0
-            for (index, count) in histogram.bucketCounts.enumerated() {
-                cumulative &+= count
-                buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: histogram.buckets.renderedBounds[index])
-                buffer.appendDecimal(cumulative)
-                appendExemplar(index < histogram.exemplars.count ? histogram.exemplars[index] : nil, to: &buffer)
-                buffer.append(UInt8(ascii: "\n"))
-            }
-            buffer.appendSampleStart(names.count, labels: labels)
+    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
+        buffer.appendSampleStart(names.total, labels: labels)
+        FloatFormatting.appendValue(total, to: &buffer)
+        appendExemplar(exemplar, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        appendCreated(created, labels: labels, to: &buffer)
+    }
+
+    func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.base, labels: labels, value: value)
+    }
+
+    func writeInfo(labels: [UInt8], to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.info, labels: labels, value: 1)
+    }
+
+    func writeStateSet(labels: [UInt8], value: StateSetValue, to buffer: inout ExpositionBuffer) {
+        StateSetLines.write(value, name: names.base, labels: labels, to: &buffer)
+    }
+
+    func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,
+                        exemplars: [Exemplar?], created: Double?, to buffer: inout ExpositionBuffer) {
+        var cumulative: UInt64 = 0
+        for index in counts.indices {
+            cumulative &+= counts[index]
+            buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
             buffer.appendDecimal(cumulative)
+            appendExemplar(index < exemplars.count ? exemplars[index] : nil, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
-            buffer.appendSample(names.sum, labels: labels, value: histogram.sum)
-            appendCreated(created, labels: labels, to: &buffer)
         }
+        buffer.appendSampleStart(names.count, labels: labels)
+        buffer.appendDecimal(cumulative)
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.appendSample(names.sum, labels: labels, value: sum)
+        appendCreated(created, labels: labels, to: &buffer)
     }
 
     func finish(to buffer: inout ExpositionBuffer) {

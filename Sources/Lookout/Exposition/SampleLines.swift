@@ -4,21 +4,23 @@ extension ExpositionBuffer {
     /// labels), ready for the value.
     @inline(__always)
     mutating func appendSampleStart(_ name: [UInt8], labels: [UInt8], extraName: StaticString? = nil, extraValue: [UInt8] = []) {
-        append(name)
+        let extraLength = extraName.map { $0.utf8CodeUnitCount + extraValue.count + 4 } ?? 0
+        reserve(name.count + labels.count + extraLength + 3)
+        appendUnchecked(name)
         if !labels.isEmpty || extraName != nil {
-            append(UInt8(ascii: "{"))
-            append(labels)
+            appendUnchecked(UInt8(ascii: "{"))
+            appendUnchecked(labels)
             if let extraName {
-                if !labels.isEmpty { append(UInt8(ascii: ",")) }
-                append(UnsafeRawBufferPointer(start: extraName.utf8Start, count: extraName.utf8CodeUnitCount))
-                append(UInt8(ascii: "="))
-                append(UInt8(ascii: "\""))
-                append(extraValue)
-                append(UInt8(ascii: "\""))
+                if !labels.isEmpty { appendUnchecked(UInt8(ascii: ",")) }
+                for index in 0..<extraName.utf8CodeUnitCount { appendUnchecked(extraName.utf8Start[index]) }
+                appendUnchecked(UInt8(ascii: "="))
+                appendUnchecked(UInt8(ascii: "\""))
+                appendUnchecked(extraValue)
+                appendUnchecked(UInt8(ascii: "\""))
             }
-            append(UInt8(ascii: "}"))
+            appendUnchecked(UInt8(ascii: "}"))
         }
-        append(UInt8(ascii: " "))
+        appendUnchecked(UInt8(ascii: " "))
     }
 
     /// Appends a static ASCII string.

@@ -24,10 +24,12 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The family's name, help, type, unit and label names.
     public var descriptor: MetricDescriptor { core.descriptor }
 
+    /// Looks up the series for `values`: borrowed, bitwise copies of the caller's label
+    /// values (see ``StringWords``), valid for the duration of the call.
     @inlinable
-    func child(_ values: UnsafeMutableBufferPointer<String>) -> Child {
-        defer { values.deinitialize() }
-        return unsafeDowncast(core.series(UnsafeBufferPointer(values)), to: Child.self)
+    func child(_ values: UnsafeMutableBufferPointer<StringWords>) -> Child {
+        let strings = UnsafeRawPointer(values.baseAddress!).assumingMemoryBound(to: String.self)
+        return unsafeDowncast(core.series(UnsafeBufferPointer(start: strings, count: values.count)), to: Child.self)
     }
 
     /// The series for a family with one label name.
@@ -37,8 +39,8 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// ``child(labelValues:)`` where the count is not known statically.
     @inlinable
     public func labels(_ v0: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 1) { values in
-            values.initializeElement(at: 0, to: v0)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 1) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
             return child(values)
         }
     }
@@ -46,9 +48,9 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The series for a family with two label names; see ``labels(_:)``.
     @inlinable
     public func labels(_ v0: String, _ v1: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 2) { values in
-            values.initializeElement(at: 0, to: v0)
-            values.initializeElement(at: 1, to: v1)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 2) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
+            values.initializeElement(at: 1, to: StringWords(v1))
             return child(values)
         }
     }
@@ -56,10 +58,10 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The series for a family with three label names; see ``labels(_:)``.
     @inlinable
     public func labels(_ v0: String, _ v1: String, _ v2: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 3) { values in
-            values.initializeElement(at: 0, to: v0)
-            values.initializeElement(at: 1, to: v1)
-            values.initializeElement(at: 2, to: v2)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 3) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
+            values.initializeElement(at: 1, to: StringWords(v1))
+            values.initializeElement(at: 2, to: StringWords(v2))
             return child(values)
         }
     }
@@ -67,11 +69,11 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The series for a family with four label names; see ``labels(_:)``.
     @inlinable
     public func labels(_ v0: String, _ v1: String, _ v2: String, _ v3: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 4) { values in
-            values.initializeElement(at: 0, to: v0)
-            values.initializeElement(at: 1, to: v1)
-            values.initializeElement(at: 2, to: v2)
-            values.initializeElement(at: 3, to: v3)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 4) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
+            values.initializeElement(at: 1, to: StringWords(v1))
+            values.initializeElement(at: 2, to: StringWords(v2))
+            values.initializeElement(at: 3, to: StringWords(v3))
             return child(values)
         }
     }
@@ -79,12 +81,12 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The series for a family with five label names; see ``labels(_:)``.
     @inlinable
     public func labels(_ v0: String, _ v1: String, _ v2: String, _ v3: String, _ v4: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 5) { values in
-            values.initializeElement(at: 0, to: v0)
-            values.initializeElement(at: 1, to: v1)
-            values.initializeElement(at: 2, to: v2)
-            values.initializeElement(at: 3, to: v3)
-            values.initializeElement(at: 4, to: v4)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 5) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
+            values.initializeElement(at: 1, to: StringWords(v1))
+            values.initializeElement(at: 2, to: StringWords(v2))
+            values.initializeElement(at: 3, to: StringWords(v3))
+            values.initializeElement(at: 4, to: StringWords(v4))
             return child(values)
         }
     }
@@ -92,13 +94,13 @@ public final class MetricFamily<Child: Series>: Sendable {
     /// The series for a family with six label names; see ``labels(_:)``.
     @inlinable
     public func labels(_ v0: String, _ v1: String, _ v2: String, _ v3: String, _ v4: String, _ v5: String) -> Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 6) { values in
-            values.initializeElement(at: 0, to: v0)
-            values.initializeElement(at: 1, to: v1)
-            values.initializeElement(at: 2, to: v2)
-            values.initializeElement(at: 3, to: v3)
-            values.initializeElement(at: 4, to: v4)
-            values.initializeElement(at: 5, to: v5)
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 6) { values in
+            values.initializeElement(at: 0, to: StringWords(v0))
+            values.initializeElement(at: 1, to: StringWords(v1))
+            values.initializeElement(at: 2, to: StringWords(v2))
+            values.initializeElement(at: 3, to: StringWords(v3))
+            values.initializeElement(at: 4, to: StringWords(v4))
+            values.initializeElement(at: 5, to: StringWords(v5))
             return child(values)
         }
     }
@@ -122,6 +124,22 @@ public final class MetricFamily<Child: Series>: Sendable {
 
     /// Every exposed series, in creation order.
     public var series: [Child] { core.allSeries.map { unsafeDowncast($0, to: Child.self) } }
+}
+
+/// The two machine words of a `String`, copied bitwise without retaining it.
+///
+/// Label lookups only read the values they are given, during the call, while the
+/// caller's strings are alive; copying the words instead of the strings saves a retain
+/// and a release per label value on the hottest path.
+@frozen @usableFromInline
+struct StringWords {
+    @usableFromInline let low: UInt64
+    @usableFromInline let high: UInt64
+
+    @inlinable @inline(__always)
+    init(_ string: borrowing String) {
+        (low, high) = withUnsafeBytes(of: string) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    }
 }
 
 /// A family of ``Counter`` series.

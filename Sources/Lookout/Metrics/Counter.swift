@@ -16,7 +16,7 @@ public final class Counter: Series, @unchecked Sendable {
     // @unchecked Sendable: restated from Series; this class adds only atomics and immutable `let`s.
     @usableFromInline let integerTotal = Atomic<UInt64>(0)
     @usableFromInline let floatTotalBits = Atomic<UInt64>(0)
-    @usableFromInline let extras = AtomicLazyReference<CounterExtras>()
+    @usableFromInline let extras = LazyReference<CounterExtras>()
     @usableFromInline let lastThread = Atomic<UInt32>(0)
 
     /// Adds one.
@@ -46,16 +46,12 @@ public final class Counter: Series, @unchecked Sendable {
     /// Adds `amount` and keeps `exemplar` as the latest exemplar (OpenMetrics only).
     public func inc(by amount: Double = 1, exemplar: ExemplarLabels) {
         inc(by: amount)
-        let extras = self.extras.load() ?? self.extras.storeIfNil(CounterExtras())
-        extras.exemplar.store(Exemplar(labels: exemplar, value: amount, timestamp: WallClock.nowSeconds()), at: 0)
+        extras.storeIfNil(CounterExtras.init).exemplar.store(Exemplar(labels: exemplar, value: amount, timestamp: WallClock.nowSeconds()), at: 0)
     }
 
     @inlinable @inline(__always)
     func add(_ amount: UInt64) {
-        if let extras = extras.load() {
-            extras.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed)
-            return
-        }
+        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
         let old = integerTotal.wrappingAdd(amount, ordering: .relaxed).oldValue
         // Sample which thread is incrementing once per 256 of the total (and on every
         // larger increment); see ThreadSwitchDetector.
@@ -64,9 +60,8 @@ public final class Counter: Series, @unchecked Sendable {
 
     @usableFromInline
     func addFloating(_ amount: Double) {
-        if let extras = extras.load() {
-            _ = atomicAdd(amount, to: extras.cells.cell()[1])
-        } else if atomicAdd(amount, to: floatTotalBits) {
+        if extras.withValue({ _ = atomicAdd(amount, to: $0.cells.cell()[1]) }) != nil { return }
+        if atomicAdd(amount, to: floatTotalBits) {
             inflate()
         }
     }
@@ -77,20 +72,28 @@ public final class Counter: Series, @unchecked Sendable {
     }
 
     private func inflate() {
-        _ = extras.storeIfNil(CounterExtras())
+        extras.storeIfNil(CounterExtras.init)
     }
 
     /// The current total.
     public var value: Double {
         var total = Double(integerTotal.load(ordering: .relaxed)) + Double(bitPattern: floatTotalBits.load(ordering: .relaxed))
-        if let extras = extras.load() {
-            total += Double(extras.cells.integerSum(word: 0)) + extras.cells.doubleSum(word: 1)
-        }
+        total += extras.withValue { Double($0.cells.integerSum(word: 0)) + $0.cells.doubleSum(word: 1) } ?? 0
         return total
     }
 
+    /// The latest exemplar, if any was recorded.
+    var latestExemplar: Exemplar? {
+        guard extras.isSet else { return nil }
+        return extras.withValue { $0.exemplar.all[0] } ?? nil
+    }
+
     override func snapshotValue() -> SeriesSnapshot.Value {
-        .counter(value, exemplar: extras.load()?.exemplar.all[0])
+        .counter(value, exemplar: latestExemplar)
+    }
+
+    func write<Writer: ExpositionWriter>(with writer: Writer, to buffer: inout ExpositionBuffer) {
+        writer.writeCounter(labels: renderedLabels, total: value, exemplar: latestExemplar, created: createdTimestamp, to: &buffer)
     }
 }
 

@@ -21,7 +21,7 @@ public final class Histogram: Series, @unchecked Sendable {
     /// Non-cumulative counts, one per finite bound plus one for +Inf.
     private let counts: UnsafeMutablePointer<Atomic<UInt64>>
     private let sumBits = Atomic<UInt64>(0.0.bitPattern)
-    private let extras = AtomicLazyReference<HistogramExtras>()
+    private let extras = LazyReference<HistogramExtras>()
 
     init(buckets: Buckets, renderedLabels: [UInt8], labelHash: UInt64) {
         self.buckets = buckets
@@ -58,15 +58,15 @@ public final class Histogram: Series, @unchecked Sendable {
     public func observe(_ value: Double) {
         guard !value.isNaN else { return }
         let index = bucketIndex(value)
-        if let extras = extras.load() {
+        let striped: Void? = extras.withValue { extras in
             let cell = extras.cells.cell()
             cell[index].wrappingAdd(1, ordering: .relaxed)
             _ = atomicAdd(value, to: cell[bucketCount])
-            return
         }
+        if striped != nil { return }
         counts[index].wrappingAdd(1, ordering: .relaxed)
         if atomicAdd(value, to: sumBits) {
-            _ = extras.storeIfNil(HistogramExtras(bucketCount: bucketCount))
+            extras.storeIfNil { HistogramExtras(bucketCount: bucketCount) }
         }
     }
 
@@ -74,8 +74,7 @@ public final class Histogram: Series, @unchecked Sendable {
     public func observe(_ value: Double, exemplar: ExemplarLabels) {
         guard !value.isNaN else { return }
         observe(value)
-        let extras = self.extras.load() ?? self.extras.storeIfNil(HistogramExtras(bucketCount: bucketCount))
-        extras.exemplars.store(Exemplar(labels: exemplar, value: value, timestamp: WallClock.nowSeconds()), at: bucketIndex(value))
+        extras.storeIfNil { HistogramExtras(bucketCount: bucketCount) }.exemplars.store(Exemplar(labels: exemplar, value: value, timestamp: WallClock.nowSeconds()), at: bucketIndex(value))
     }
 
     /// Records a duration, in seconds.
@@ -104,11 +103,17 @@ public final class Histogram: Series, @unchecked Sendable {
 
     /// Non-cumulative counts per bucket (the last is the +Inf bucket).
     public var bucketCounts: [UInt64] {
-        var result = (0..<bucketCount).map { counts[$0].load(ordering: .relaxed) }
-        if let extras = extras.load() {
-            for index in 0..<bucketCount { result[index] &+= extras.cells.integerSum(word: index) }
+        [UInt64](unsafeUninitializedCapacity: bucketCount) { buffer, initialized in
+            loadCounts(into: buffer)
+            initialized = bucketCount
         }
-        return result
+    }
+
+    private func loadCounts(into buffer: UnsafeMutableBufferPointer<UInt64>) {
+        for index in 0..<bucketCount { buffer[index] = counts[index].load(ordering: .relaxed) }
+        extras.withValue { extras in
+            for index in 0..<bucketCount { buffer[index] &+= extras.cells.integerSum(word: index) }
+        }
     }
 
     /// The number of observations.
@@ -116,12 +121,21 @@ public final class Histogram: Series, @unchecked Sendable {
 
     /// The sum of all observations.
     public var sum: Double {
-        Double(bitPattern: sumBits.load(ordering: .relaxed)) + (extras.load()?.cells.doubleSum(word: bucketCount) ?? 0)
+        Double(bitPattern: sumBits.load(ordering: .relaxed)) + (extras.withValue { $0.cells.doubleSum(word: bucketCount) } ?? 0)
+    }
+
+    func write<Writer: ExpositionWriter>(with writer: Writer, to buffer: inout ExpositionBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bucketCount) { scratch in
+            loadCounts(into: scratch)
+            let exemplars = extras.withValue { $0.exemplars.all } ?? []
+            writer.writeHistogram(labels: renderedLabels, buckets: buckets, counts: UnsafeBufferPointer(scratch), sum: sum,
+                                  exemplars: exemplars, created: createdTimestamp, to: &buffer)
+        }
     }
 
     override func snapshotValue() -> SeriesSnapshot.Value {
-        let extras = extras.load()
-        return .histogram(HistogramValue(buckets: buckets, bucketCounts: bucketCounts, sum: sum, exemplars: extras?.exemplars.all ?? []))
+        let exemplars = extras.withValue { $0.exemplars.all } ?? []
+        return .histogram(HistogramValue(buckets: buckets, bucketCounts: bucketCounts, sum: sum, exemplars: exemplars))
     }
 }
 

@@ -13,9 +13,9 @@ import Darwin
 /// cores; giving each thread its own cell (chosen by a per-thread slot number) makes the
 /// adds independent, and reads sum the cells. Java's `LongAdder` makes the same trade.
 @usableFromInline
-final class StripedCells: @unchecked Sendable {
+struct StripedCells: ~Copyable, @unchecked Sendable {
     // @unchecked Sendable: the cell memory is only accessed through atomics; the pointer,
-    // stride and mask are immutable; deinit runs once no reference remains.
+    // stride and mask are immutable; deinit runs once, when the owner goes away.
 
     @usableFromInline let base: UnsafeMutablePointer<Atomic<UInt64>>
     /// Words from one cell to the next (a multiple of 8, so cells never share a line).

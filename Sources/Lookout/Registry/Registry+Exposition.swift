@@ -49,12 +49,41 @@ extension Registry {
         for entry in families {
             flushCollected(before: entry.core.descriptor.name)
             writer.beginFamily(entry.core.descriptor, to: &buffer)
-            for series in entry.core.allSeries {
-                writer.writeSeries(labels: series.renderedLabels, value: series.snapshotValue(), created: series.createdTimestamp, to: &buffer)
-            }
+            Self.writeLive(entry.core, with: writer, to: &buffer)
         }
         flushCollected(before: nil)
         writer.finish(to: &buffer)
+    }
+
+    /// Writes a live family's series straight from their atomics, without snapshots.
+    private static func writeLive<Writer: ExpositionWriter>(_ core: FamilyCore, with writer: Writer, to buffer: inout ExpositionBuffer) {
+        let series = core.allSeries
+        switch core.descriptor.type {
+        case .counter:
+            forEachUnretained(series, as: Counter.self) { $0.write(with: writer, to: &buffer) }
+        case .histogram:
+            forEachUnretained(series, as: Histogram.self) { $0.write(with: writer, to: &buffer) }
+        case .gauge:
+            forEachUnretained(series, as: Gauge.self) { writer.writeGauge(labels: $0.renderedLabels, value: $0.value, to: &buffer) }
+        case .info:
+            forEachUnretained(series, as: Info.self) { writer.writeInfo(labels: $0.renderedLabels, to: &buffer) }
+        case .stateSet, .unknown:
+            for item in series { writer.writeSeries(labels: item.renderedLabels, value: item.snapshotValue(), created: item.createdTimestamp, to: &buffer) }
+        }
+    }
+
+    /// Calls `body` with each series as `type`, without retaining it: `series` keeps
+    /// them alive, and retaining thousands of shared objects per scrape costs more than
+    /// rendering them.
+    @inline(__always)
+    private static func forEachUnretained<Child: Series>(_ series: [Series], as type: Child.Type, _ body: (Child) -> Void) {
+        series.withUnsafeBufferPointer { references in
+            guard let start = references.baseAddress else { return }
+            let unmanaged = UnsafeRawPointer(start).assumingMemoryBound(to: Unmanaged<Child>.self)
+            for index in references.indices {
+                unmanaged[index]._withUnsafeGuaranteedRef(body)
+            }
+        }
     }
 
     /// Collects every collector, keeping only the families each declared.

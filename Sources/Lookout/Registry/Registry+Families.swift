@@ -106,6 +106,6 @@ extension Registry {
 extension MetricFamily {
     /// The single series of a family without labels.
     var soleSeries: Child {
-        withUnsafeTemporaryAllocation(of: String.self, capacity: 0) { child($0) }
+        withUnsafeTemporaryAllocation(of: StringWords.self, capacity: 0) { child($0) }
     }
 }

@@ -42,10 +42,12 @@ public struct Labels: Sendable, Hashable, CustomStringConvertible {
         self.rendered = Labels.render(names: names, values: values)
     }
 
-    /// Renders already-validated names with `values`.
+    /// Renders already-validated names with `values`, leaving ``LabelKey/padding`` zeroed
+    /// bytes of capacity past the end for word-sized loads during lookups.
     static func render<Values: Collection<String>>(names: [String], values: Values) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(names.reduce(0) { $0 + $1.utf8.count + 4 } + values.reduce(0) { $0 + $1.utf8.count })
+        let estimate = names.reduce(0) { $0 + $1.utf8.count + 4 } + values.reduce(0) { $0 + $1.utf8.count * 2 }
+        bytes.reserveCapacity(estimate + LabelKey.padding)
         for (index, (name, value)) in zip(names, values).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: name.utf8)
@@ -54,7 +56,11 @@ public struct Labels: Sendable, Hashable, CustomStringConvertible {
             TextEscaping.appendLabelValue(value, to: &bytes)
             bytes.append(TextEscaping.quote)
         }
-        return bytes
+        return [UInt8](unsafeUninitializedCapacity: bytes.count + LabelKey.padding) { buffer, initialized in
+            _ = buffer.initialize(fromContentsOf: bytes)
+            buffer.baseAddress!.advanced(by: bytes.count).initialize(repeating: 0, count: LabelKey.padding)
+            initialized = bytes.count
+        }
     }
 
     /// Whether there are no labels.

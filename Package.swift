@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
 
         // MARK: Tests
-        .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        // Shared by test targets only: running real external tools, repository paths.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
     ]
 )

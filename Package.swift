@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
+        .executable(name: "lookout", targets: ["lookout"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -28,11 +30,17 @@ let package = Package(
         .target(name: "CLookoutThread"),
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
+        // Helpers for users' tests: value and exposition assertions, a manual clock.
+        .target(name: "LookoutTesting", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+
+        // MARK: Executables
+        .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
     ]
 )

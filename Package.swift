@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -27,7 +28,11 @@ let package = Package(
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
 
+        // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
+        .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
     ]
 )

@@ -119,4 +119,14 @@ import Testing
         #expect(try harness.starts("/v5/market/kline?symbol=BTCUSDT&interval=M&limit=4")
             == [1_669_852_800_000, 1_667_260_800_000, 1_664_582_400_000, 1_661_990_400_000])
     }
+
+    @Test(arguments: CandleInterval.allCases)
+    func extremeTimestampsNeitherCrashNorInvent(interval: CandleInterval) throws {
+        let min = Int64.min, max = Int64.max
+        #expect(try harness.starts("/v5/market/kline?category=inverse&symbol=BTCUSD&interval=\(interval)&start=\(min)&limit=1") == [1_542_240_000_000].map { interval.candleStart(containing: $0) })
+        #expect(try harness.rows("/v5/market/kline?category=inverse&symbol=BTCUSD&interval=\(interval)&start=\(max)").isEmpty)
+        #expect(try harness.rows("/v5/market/kline?category=inverse&symbol=BTCUSD&interval=\(interval)&end=\(min)").isEmpty)
+        #expect(try harness.starts("/v5/market/kline?category=inverse&symbol=BTCUSD&interval=\(interval)&end=\(max)&limit=1")
+            == [interval.candleStart(containing: Harness.docsNow.millisecondsSinceEpoch)])
+    }
 }

@@ -84,17 +84,16 @@ struct KlineEndpoint {
         guard let limit = market.limit(query["limit"], default: 200, maximum: maximum) else {
             throw .parameterError
         }
-        var start: Int64?
-        var end: Int64?
-        if let text = query["start"] {
-            guard let value = Int64(text) else { throw .parameterError }
-            start = value
-        }
-        if let text = query["end"] {
-            guard let value = Int64(text) else { throw .parameterError }
-            end = value
-        }
         return KlineRequest(
-            category: category, model: model, selection: KlineSelection(interval: interval, start: start, end: end, limit: limit))
+            category: category, model: model,
+            selection: KlineSelection(interval: interval, start: try timestamp(query["start"]), end: try timestamp(query["end"]), limit: limit))
+    }
+
+    /// A `start`/`end` value: an integer of milliseconds, clamped to 1970…2286 so calendar
+    /// arithmetic cannot overflow (nothing outside that span has candles anyway).
+    private func timestamp(_ text: String?) throws(ExchangeError) -> Int64? {
+        guard let text else { return nil }
+        guard let value = Int64(text) else { throw .parameterError }
+        return min(max(value, 0), 9_999_999_999_999)
     }
 }

@@ -33,8 +33,24 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
 
     /// A fault's kind without its parameters, for statistics.
     public enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        case rateLimited, requestTimeout, serverTimeout, httpStatus, connectionReset
-        case truncatedBody, malformedJSON, slowBody, delay
+        /// ``Fault/rateLimited``.
+        case rateLimited
+        /// ``Fault/requestTimeout``.
+        case requestTimeout
+        /// ``Fault/serverTimeout``.
+        case serverTimeout
+        /// ``Fault/httpStatus(_:)``.
+        case httpStatus
+        /// ``Fault/connectionReset(afterBodyBytes:)``.
+        case connectionReset
+        /// ``Fault/truncatedBody(afterBytes:)``.
+        case truncatedBody
+        /// ``Fault/malformedJSON``.
+        case malformedJSON
+        /// ``Fault/slowBody(chunkBytes:pause:)``.
+        case slowBody
+        /// ``Fault/delay(_:)``.
+        case delay
 
         /// The kind's name, e.g. `rateLimited`.
         public var description: String { rawValue }

@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
         .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
+        .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
         .executable(name: "lookout", targets: ["lookout"]),
     ],
     targets: [
@@ -36,11 +37,15 @@ let package = Package(
         // MARK: Executables
         .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
 
+        // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
+        .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+        .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
     ]
 )

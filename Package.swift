@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -22,12 +23,24 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: Core
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
 
+        // MARK: HTTP client over libcurl
+        .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutCurlTests", dependencies: ["LookoutCurl"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
     ]
 )

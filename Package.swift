@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
         .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
+        .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -33,13 +34,18 @@ let package = Package(
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
 
-        // MARK: HTTP client over libcurl
+        // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
     ]

@@ -14,6 +14,7 @@ public protocol KlineRow: Sendable, Hashable {
 /// coin; for inverse contracts Bybit reverses them (volume in USD, turnover in the coin).
 /// Quiet intervals come back as flat candles with zero volume; they are kept.
 public struct Kline: KlineRow {
+    /// When the candle opens, in milliseconds since the Unix epoch (UTC).
     public var startTime: Int64
     /// First traded price in the interval.
     public var open: ExactDecimal
@@ -27,6 +28,7 @@ public struct Kline: KlineRow {
     public var volume: ExactDecimal
     /// Traded value (see the type's note on units).
     public var turnover: ExactDecimal
+    /// `false` for the still-forming candle (see ``KlineRow/isClosed``).
     public var isClosed: Bool
 
     /// Creates a candle.
@@ -45,6 +47,7 @@ public struct Kline: KlineRow {
 
 /// One candle of a derived price series (mark, index or premium index): prices only.
 public struct PriceKline: KlineRow {
+    /// When the candle opens, in milliseconds since the Unix epoch (UTC).
     public var startTime: Int64
     /// Price at the start of the interval.
     public var open: ExactDecimal
@@ -54,6 +57,7 @@ public struct PriceKline: KlineRow {
     public var low: ExactDecimal
     /// Price at the end of the interval (latest price while ``isClosed`` is `false`).
     public var close: ExactDecimal
+    /// `false` for the still-forming candle (see ``KlineRow/isClosed``).
     public var isClosed: Bool
 
     /// Creates a candle.

@@ -6,18 +6,31 @@
 /// relies on it (see ``BybitClient/candles(category:symbol:interval:from:to:)``); a monthly
 /// candle is assumed to end at the start of the next UTC calendar month.
 public enum KlineInterval: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// `1`: one minute.
     case oneMinute = "1"
+    /// `3`: three minutes.
     case threeMinutes = "3"
+    /// `5`: five minutes.
     case fiveMinutes = "5"
+    /// `15`: fifteen minutes.
     case fifteenMinutes = "15"
+    /// `30`: thirty minutes.
     case thirtyMinutes = "30"
+    /// `60`: one hour.
     case oneHour = "60"
+    /// `120`: two hours.
     case twoHours = "120"
+    /// `240`: four hours.
     case fourHours = "240"
+    /// `360`: six hours.
     case sixHours = "360"
+    /// `720`: twelve hours.
     case twelveHours = "720"
+    /// `D`: one UTC day.
     case day = "D"
+    /// `W`: one week (alignment undocumented by Bybit).
     case week = "W"
+    /// `M`: one calendar month (alignment undocumented by Bybit).
     case month = "M"
 
     /// Parses the API's spelling (`"1"`, `"60"`, `"D"`…).

@@ -7,6 +7,13 @@
 // `curl_multi_wakeup` (documented thread-safe by libcurl) while holding it.
 internal import CCurl
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `curl_global_init` runs exactly once per process, the first time a client is created
 /// (Swift initialises globals lazily and atomically). It is never undone: other code in
@@ -171,7 +178,10 @@ final class CurlDriver: Sendable {
             }
             var ready: Int32 = 0
             // curl_multi_poll also returns early for libcurl's own timers and for wakeups.
-            _ = curl_multi_poll(multi, nil, 0, active.isEmpty ? 60_000 : 5_000, &ready)
+            // It fails only on a broken handle or out-of-memory; pause so that cannot spin.
+            if curl_multi_poll(multi, nil, 0, active.isEmpty ? 60_000 : 5_000, &ready) != CURLM_OK {
+                usleep(10_000)
+            }
         }
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)

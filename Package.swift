@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Lookout", targets: ["Lookout"]),
         .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
         .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
+        .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
+        .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
         .executable(name: "lookout", targets: ["lookout"]),
     ],
     targets: [
@@ -24,6 +26,11 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
 
         // MARK: Core
@@ -40,6 +47,10 @@ let package = Package(
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
 
+        // MARK: Bybit market data over libcurl
+        .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
+
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -47,5 +58,13 @@ let package = Package(
         .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutCurlTests", dependencies: ["LookoutCurl"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -59,11 +59,11 @@ let package = Package(
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LookoutCurlTests", dependencies: ["LookoutCurl"],
+            name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl"],
+            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
     ]

@@ -54,6 +54,10 @@ public final class ManualClock: Clock, Sendable {
     /// reached its sleep before advancing).
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
+    /// The earliest deadline any task sleeps until, if one sleeps (advance to it to wake
+    /// the next sleeper and nothing after it).
+    public var earliestDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1

@@ -1,4 +1,5 @@
 @testable import LookoutBybit
+import LookoutTesting
 import Testing
 
 /// Every half-open window [t, t + window) over `grants` (sorted) holds at most `limit`.

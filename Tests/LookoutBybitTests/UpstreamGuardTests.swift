@@ -1,4 +1,5 @@
 @testable import LookoutBybit
+import LookoutTesting
 import Testing
 
 @Suite struct UpstreamGuardTests {

@@ -1,28 +1,28 @@
 import Foundation
 
-/// The HTTP fixture server shared by this test target's suites, started on first use. It
-/// exits when the test process does (its stdin closes).
-let sharedFixture = Result { try PythonFixture(script: "fixture_server.py") }
+/// A Python fixture server from a test target's `Fixtures/` folder: it binds a free
+/// loopback port, reports it on its first stdout line ("PORT <n>"), and exits when its
+/// stdin closes (so it also goes away when the test process does).
+public final class PythonFixture: Sendable {
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
 
-/// A Python fixture server: it binds a free loopback port, reports it on its first stdout
-/// line ("PORT <n>"), and exits when its stdin closes.
-final class PythonFixture: Sendable {
-    struct StartError: Error, CustomStringConvertible {
-        let description: String
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let port: Int
+    /// The port the fixture listens on.
+    public let port: Int
     private let process: Process
     private let stdin: Pipe
 
     /// The base URL, `http://127.0.0.1:<port>`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts `Fixtures/<script>` of this test target with extra `arguments`.
-    init(script: String, arguments: [String] = []) throws {
-        // This file is <target>/Support/PythonFixture.swift; fixtures live in <target>/Fixtures.
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let path = directory.appendingPathComponent("Fixtures/\(script)").path
+    /// Starts `Tests/<target>/Fixtures/<script>` with extra `arguments`.
+    public init(script: String, target: String, arguments: [String] = []) throws {
+        let path = RepositoryPaths.root().appendingPathComponent("Tests/\(target)/Fixtures/\(script)").path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StartError(description: "fixture script missing at \(path)")
         }
@@ -58,7 +58,7 @@ final class PythonFixture: Sendable {
     }
 
     /// Stops the server (closing stdin asks it to exit; terminate makes sure).
-    func stop() {
+    public func stop() {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         process.waitUntilExit()

@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -26,8 +27,18 @@ let package = Package(
         // MARK: Core
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+        // HTTP/1.1 server, router and middleware on POSIX sockets; independent of the core.
+        // CLookoutHTTP exposes the Linux APIs (epoll, eventfd, accept4) Glibc's module lacks.
+        .systemLibrary(name: "CLookoutHTTP"),
+        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutHTTPTests",
+            dependencies: ["LookoutHTTP"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -36,6 +36,23 @@ struct RouterTests {
         #expect(try await respond(router, "/items/7/").0.status == .notFound, "a trailing slash is a different path")
     }
 
+    @Test func closuresPickTheSyncOrAsyncOverloadByThemselves() async throws {
+        var router = HTTPRouter()
+        router.get("/sync") { _, _ in .text("sync") }
+        router.get("/async") { _, _ in
+            try await Task.sleep(for: .milliseconds(1))
+            return .text("async")
+        }
+        let table = try RouteTable.build(router.definitions).get()
+        let chain = MiddlewareChain(middleware: [], observer: nil)
+        for (path, ready) in [("/sync", true), ("/async", false)] {
+            let request = try HTTPRequest(target: path)
+            let result = chain.respond(to: request, context: table.context(for: request, remoteAddress: ""))
+            #expect((result.readyResponse != nil) == ready, "\(path) runs \(ready ? "inline" : "in a task")")
+            #expect(String(decoding: await result.response.body, as: UTF8.self) == String(path.dropFirst()))
+        }
+    }
+
     @Test func contextCarriesTheTemplateAndDecodedParameters() async throws {
         var router = HTTPRouter()
         router.get("/api/v1/klines/{symbol}/{interval}") { _, _ in .text("") }

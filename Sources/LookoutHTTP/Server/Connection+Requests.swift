@@ -23,7 +23,7 @@ extension Connection {
     func processInput(loop: EventLoop) {
         while !closeAfterOutput && !isClosed {
             switch machine.phase {
-            case .processing, .lingering:
+            case .processing, .closing, .lingering:
                 return
             case .awaitingRequest, .readingHead:
                 guard input.readableCount > 0 else { return }

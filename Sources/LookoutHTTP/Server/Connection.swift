@@ -38,6 +38,8 @@ final class Connection {
     static let outputHighWater = 256 * 1024
     /// Minimum spare room for each socket read.
     static let readChunk = 4096
+    /// Minimum spare room for each socket read while receiving a body.
+    static let bodyReadChunk = 64 * 1024
 
     init(fd: Int32, id: UInt64, remoteAddress: String, countsTowardLimit: Bool, shared: ServerShared, now: MonotonicInstant) {
         self.fd = fd
@@ -103,7 +105,9 @@ final class Connection {
         if case .lingering = machine.phase {
             input.clear()
         }
-        switch input.receive(from: fd, minimum: Self.readChunk) {
+        // Bodies are read in larger pieces; heads rarely need more than one small read.
+        let minimum = machine.phase == .readingBody ? Self.bodyReadChunk : Self.readChunk
+        switch input.receive(from: fd, minimum: minimum) {
         case .transferred:
             if case .lingering = machine.phase { input.clear() }
             return true

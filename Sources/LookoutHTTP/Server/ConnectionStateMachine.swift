@@ -10,6 +10,7 @@
 /// - `readingHead`: part of a head has arrived; the header timeout covers the whole head.
 /// - `readingBody`: the body timeout covers the whole body.
 /// - `processing`: a handler is producing the response; no read timeout applies.
+/// - `closing`: the final response is queued; only the write timeout applies.
 /// - `lingering`: the final response is written and the write side shut; remaining input
 ///   is discarded briefly so the client reads the response instead of a reset.
 ///
@@ -30,6 +31,7 @@ struct ConnectionStateMachine: Sendable, Equatable {
         case readingHead
         case readingBody
         case processing
+        case closing
         case lingering
     }
 
@@ -84,7 +86,11 @@ struct ConnectionStateMachine: Sendable, Equatable {
     /// request; if not, it closes once the output is written.
     mutating func queuedResponse(now: MonotonicInstant, keepAlive: Bool) -> Bool {
         if !keepAlive { self.keepAlive = false }
-        guard self.keepAlive else { return false }
+        guard self.keepAlive else {
+            phase = .closing
+            readDeadline = nil
+            return false
+        }
         phase = .awaitingRequest(first: false)
         readDeadline = now.adding(timeouts.idle)
         return true
@@ -133,7 +139,7 @@ struct ConnectionStateMachine: Sendable, Equatable {
         case .readingHead: return .respondAndClose(.header)
         case .readingBody: return .respondAndClose(.body)
         case .lingering: return .close(nil)
-        case .processing: return nil
+        case .processing, .closing: return nil
         }
     }
 }

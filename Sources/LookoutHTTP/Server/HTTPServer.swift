@@ -75,20 +75,31 @@ public final class HTTPServer: Sendable {
             let address = try SocketAddress(host: configuration.host, port: configuration.port)
             let (listener, bound) = try Socket.listen(on: address, backlog: configuration.backlog)
             var loops: [EventLoop] = []
+            var mailboxes: [LoopMailbox] = []
+            let shared: ServerShared
             do throws(HTTPServerError) {
-                var mailboxes: [LoopMailbox] = []
                 for _ in 0..<configuration.eventLoopCount { mailboxes.append(try LoopMailbox()) }
-                let shared = ServerShared(configuration: configuration, routes: routes, chain: chain, mailboxes: mailboxes)
+                shared = ServerShared(configuration: configuration, routes: routes, chain: chain, mailboxes: mailboxes)
                 for index in 0..<configuration.eventLoopCount {
                     loops.append(try EventLoop(index: index, shared: shared, listener: index == 0 ? listener : nil))
                 }
-                for loop in loops { try Self.spawnThread(for: loop) }
-                state = .running(shared, bound)
             } catch {
                 for loop in loops { loop.epoll.close() }
                 Socket.close(listener)
                 throw error
             }
+            for (index, loop) in loops.enumerated() {
+                do throws(HTTPServerError) {
+                    try Self.spawnThread(for: loop)
+                } catch {
+                    // Loops already running release their own resources (loop 0 the listener).
+                    for mailbox in mailboxes.prefix(index) { mailbox.post(.drain(deadline: MonotonicInstant.now())) }
+                    for unstarted in loops[index...] { unstarted.epoll.close() }
+                    if index == 0 { Socket.close(listener) }
+                    throw error
+                }
+            }
+            state = .running(shared, bound)
         }
     }
 

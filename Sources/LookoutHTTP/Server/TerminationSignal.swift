@@ -30,6 +30,11 @@ public enum TerminationSignal: String, Sendable, Hashable, CaseIterable {
     /// second Ctrl-C during a slow shutdown still ends the process. Call it once, from the
     /// executable, never from library code.
     public static func wait(for signals: [TerminationSignal] = TerminationSignal.allCases) async -> TerminationSignal {
+        await wait(for: signals, onReady: {})
+    }
+
+    /// ``wait(for:)`` that calls `onReady` once the signals are being watched (for tests).
+    static func wait(for signals: [TerminationSignal], onReady: @escaping @Sendable () -> Void) async -> TerminationSignal {
         let queue = DispatchQueue(label: "lookout.termination-signal")
         return await withCheckedContinuation { (continuation: CheckedContinuation<TerminationSignal, Never>) in
             queue.async {
@@ -42,6 +47,7 @@ public enum TerminationSignal: String, Sendable, Hashable, CaseIterable {
                     waiter.sources.append(source)
                     source.resume()
                 }
+                onReady()
             }
         }
     }

@@ -156,12 +156,18 @@ final class Connection {
 
     /// Writes as much output as the socket takes. Returns `false` if the connection closed.
     private func flush(loop: EventLoop) -> Bool {
+        var progressed = false
         while output.readableCount > 0 {
             switch output.send(to: fd) {
             case .transferred:
+                progressed = true
                 if output.readableCount == 0 { machine.outputProgressed(now: loop.now, pending: false) }
             case .wouldBlock:
-                machine.outputBlocked(now: loop.now)
+                if progressed {
+                    machine.outputProgressed(now: loop.now, pending: true)
+                } else {
+                    machine.outputBlocked(now: loop.now)
+                }
                 return true
             case .failed, .endOfFile:
                 loop.close(self)

@@ -18,10 +18,13 @@ enum ResponseEncoder {
     /// A response the server must not send as is, and why.
     static func headerProblem(_ response: HTTPResponse) -> String? {
         for field in response.headers {
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(ASCII.isTokenChar) else {
+            var name = field.name
+            let validName = name.withUTF8 { !$0.isEmpty && $0.allSatisfy(ASCII.isTokenChar) }
+            guard validName else {
                 return "the handler set a header with an invalid name \(String(reflecting: field.name))"
             }
-            guard field.value.utf8.allSatisfy(ASCII.isFieldValueByte) else {
+            var value = field.value
+            guard value.withUTF8({ $0.allSatisfy(ASCII.isFieldValueByte) }) else {
                 return "the handler set header '\(field.name)' to a value containing CR, LF, NUL or DEL"
             }
         }

@@ -29,13 +29,21 @@ public protocol HTTPServerObserver: Sendable {
     func handlerFailed(route: String, error: any Error)
 }
 
+/// Empty defaults, so an observer implements only the events it needs.
 extension HTTPServerObserver {
+    /// Does nothing.
     public func connectionOpened() {}
+    /// Does nothing.
     public func connectionClosed() {}
+    /// Does nothing.
     public func connectionRejected() {}
+    /// Does nothing.
     public func requestStarted(method: HTTPMethod, route: String) {}
+    /// Does nothing.
     public func requestFinished(_ record: HTTPRequestRecord) {}
+    /// Does nothing.
     public func timedOut(_ kind: HTTPTimeoutKind) {}
+    /// Does nothing.
     public func handlerFailed(route: String, error: any Error) {}
 }
 

@@ -161,6 +161,29 @@ struct ServerBehaviourTests {
         }
     }
 
+    @Test func startupErrorsAreTypedAndExplain() async throws {
+        try await withServer { server, port in
+            #expect(throws: HTTPServerError.self) { try server.start() }
+            let clash = try HTTPServer(configuration: .init(port: port), router: HTTPRouter())
+            #expect {
+                try clash.start()
+            } throws: { error in
+                (error as? HTTPServerError)?.code == .addressInUse
+                    && (error as? HTTPServerError)?.message.contains("127.0.0.1:\(port)") == true
+            }
+            await clash.shutdown()
+        }
+        let badHost = try HTTPServer(configuration: .init(host: "example.com", port: 0), router: HTTPRouter())
+        #expect {
+            try badHost.start()
+        } throws: { error in
+            (error as? HTTPServerError)?.code == .invalidAddress
+        }
+        let never = try HTTPServer(router: HTTPRouter())
+        await never.shutdown()
+        #expect(never.port == nil)
+    }
+
     @Test func refusesConnectionsBeyondTheLimitWith503() async throws {
         let observer = RecordingObserver()
         try await withServer(configure: {

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
         .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
         .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
+        .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
         .executable(name: "lookout", targets: ["lookout"]),
     ],
     targets: [
@@ -40,6 +41,11 @@ let package = Package(
         .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
         // Helpers for users' tests: value and exposition assertions, a manual clock.
         .target(name: "LookoutTesting", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+
+        // HTTP/1.1 server, router and middleware on POSIX sockets.
+        // CLookoutHTTP exposes the Linux APIs (epoll, eventfd, accept4) Glibc's module lacks.
+        .systemLibrary(name: "CLookoutHTTP"),
+        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Executables
         .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
@@ -65,6 +71,12 @@ let package = Package(
         .testTarget(
             name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutHTTPTests",
+            dependencies: ["LookoutHTTP"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
         ),
     ]
 )

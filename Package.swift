@@ -14,6 +14,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        // MARK: Catalog (declarations → dashboards and rules)
+        .library(name: "LookoutCatalog", targets: ["LookoutCatalog"]),
+        .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
+        .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
+        .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -26,6 +31,31 @@ let package = Package(
         // MARK: Core
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+
+        // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
+        .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        // The catalog executable the plugins build and run: it lists the project's catalogs.
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog"], swiftSettings: swiftSettings),
+        .plugin(
+            name: "GenerateDashboards",
+            capability: .command(
+                intent: .custom(verb: "generate-dashboards", description: "Generate Grafana dashboards from the package's metric catalogs"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Grafana dashboards (dashboards/*.json by default)")]
+            )
+        ),
+        .plugin(
+            name: "GenerateAlerts",
+            capability: .command(
+                intent: .custom(verb: "generate-alerts", description: "Generate Prometheus rules, rule tests and Alertmanager config from the package's metric catalogs"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Prometheus rules, rule unit tests and Alertmanager config (alerts/ by default)")]
+            )
+        ),
+        .testTarget(
+            name: "LookoutCatalogTests",
+            dependencies: ["LookoutCatalog"],
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),

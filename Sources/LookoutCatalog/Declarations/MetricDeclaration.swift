@@ -1,0 +1,31 @@
+/// A declared metric family: what it is (``DeclaredMetric``) and how to select its series
+/// in PromQL.
+///
+/// ``CounterDeclaration``, ``GaugeDeclaration``, ``HistogramDeclaration``,
+/// ``InfoDeclaration`` and ``StateSetDeclaration`` conform; each also registers its live
+/// family in a `Registry`, so the name is written once.
+public protocol MetricDeclaration: SelectorConvertible, Hashable {
+    /// The declaration's contents.
+    var metric: DeclaredMetric { get }
+}
+
+extension MetricDeclaration {
+    /// The family name (no `_total`/`_info` suffix).
+    public var name: String { metric.familyName }
+
+    /// A selector of all of this family's series.
+    public var selector: SeriesSelector { SeriesSelector(metric: metric) }
+
+    /// A selector of the series whose `label` satisfies `match`, for ratios, SLOs and
+    /// alert expressions: `requests.matching("code", .regex("5.."))`.
+    public func matching(_ label: String, _ match: LabelMatch) -> SeriesSelector {
+        selector.matching(label, match)
+    }
+}
+
+/// Anything that selects series of one declared metric: a declaration (all its series)
+/// or a ``SeriesSelector`` (some of them).
+public protocol SelectorConvertible: Sendable {
+    /// The selector.
+    var selector: SeriesSelector { get }
+}

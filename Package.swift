@@ -29,8 +29,10 @@ let package = Package(
         ),
 
         // MARK: Core
+        // A per-thread slot number for contention striping (C11 _Thread_local; Swift has none).
+        .target(name: "CLookoutThread"),
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
-        .target(name: "Lookout", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+        .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
@@ -58,6 +60,9 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "LookoutTests", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        // Shared by test targets only: running real external tools, repository paths.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
     ]
 )

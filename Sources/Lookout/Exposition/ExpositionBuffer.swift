@@ -33,8 +33,9 @@ public struct ExpositionBuffer: ~Copyable {
     /// The contents decoded as UTF-8 (for tests and debugging).
     public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    /// Makes room for `extra` more bytes, for a run of ``appendUnchecked(_:)-(UInt8)`` calls.
     @inline(__always)
-    private mutating func reserve(_ extra: Int) {
+    mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(count + extra) }
     }
 
@@ -56,13 +57,55 @@ public struct ExpositionBuffer: ~Copyable {
         count += 1
     }
 
+    /// Appends one byte into room made by ``reserve(_:)``.
+    @inline(__always)
+    mutating func appendUnchecked(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends bytes into room made by ``reserve(_:)``.
+    @inline(__always)
+    mutating func appendUnchecked(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let source = raw.baseAddress else { return }
+            Self.copy(from: source, to: UnsafeMutableRawPointer(base + count), count: raw.count)
+            count += raw.count
+        }
+    }
+
     /// Appends raw bytes.
     @inline(__always)
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+        Self.copy(from: source, to: UnsafeMutableRawPointer(base + count), count: bytes.count)
         count += bytes.count
+    }
+
+    /// Copies `count` bytes. Exposition appends many short pieces (names, labels,
+    /// digits); for those, overlapping word copies beat a call to `memmove`.
+    @inline(__always)
+    private static func copy(from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        switch count {
+        case 8...32:
+            var offset = 0
+            while offset + 8 < count {
+                destination.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            let last = count - 8
+            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: last, as: UInt64.self), toByteOffset: last, as: UInt64.self)
+        case 4..<8:
+            destination.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self), toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for offset in 0..<count {
+                destination.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        default:
+            destination.copyMemory(from: source, byteCount: count)
+        }
     }
 
     /// Appends the bytes of `array`.
@@ -86,16 +129,39 @@ public struct ExpositionBuffer: ~Copyable {
             count += 1
             return
         }
-        var digits = 0
-        var probe = value
-        while probe > 0 { digits += 1; probe /= 10 }
+        var digits = 2
+        var threshold: UInt64 = 100
+        while digits < 20, value >= threshold {
+            digits += 1
+            threshold = threshold &* 10
+        }
+        // Two digits per division, written backwards straight into the buffer.
+        let pairs = Self.digitPairs.utf8Start
+        var position = count + digits
         var remaining = value
-        var index = count + digits - 1
-        while remaining > 0 {
-            base[index] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
-            remaining /= 10
-            index -= 1
+        while remaining >= 100 {
+            let pair = Int(truncatingIfNeeded: remaining % 100) * 2
+            remaining /= 100
+            position -= 2
+            base[position] = pairs[pair]
+            base[position + 1] = pairs[pair + 1]
+        }
+        if remaining >= 10 {
+            let pair = Int(truncatingIfNeeded: remaining) * 2
+            base[position - 2] = pairs[pair]
+            base[position - 1] = pairs[pair + 1]
+        } else {
+            base[position - 1] = UInt8(truncatingIfNeeded: remaining) &+ 0x30
         }
         count += digits
     }
+
+    /// "00" through "99", two bytes per number.
+    private static let digitPairs: StaticString = """
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 }

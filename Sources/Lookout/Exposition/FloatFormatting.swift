@@ -30,14 +30,15 @@ enum FloatFormatting {
 
     /// Appends `value` as a sample value.
     static func appendValue(_ value: Double, to buffer: inout ExpositionBuffer) {
-        if value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
-            if value < 0 {
-                buffer.append(UInt8(ascii: "-"))
-                buffer.appendDecimal(UInt64(-value))
-            } else {
-                buffer.appendDecimal(UInt64(value))
+        let magnitude = value.magnitude
+        if magnitude < exactIntegerLimit {
+            // Int64 (not UInt64) conversions are single instructions on x86-64.
+            let integer = Int64(magnitude)
+            if Double(integer) == magnitude {
+                if value < 0 { buffer.append(UInt8(ascii: "-")) }
+                buffer.appendDecimal(UInt64(integer))
+                return
             }
-            return
         }
         if value.isNaN { buffer.append("NaN"); return }
         if value == .infinity { buffer.append("+Inf"); return }

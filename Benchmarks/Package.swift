@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+// Lookout's benchmarks: Lookout and its peers side by side in one process, so every ratio
+// compares runs on the same machine at the same moment. Run with `make bench` (release).
+import PackageDescription
+
+let package = Package(
+    name: "LookoutBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Lookout", path: ".."),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+    ],
+    targets: [
+        // Counts malloc calls by interposing the allocator (for "allocations per operation").
+        .target(name: "CMallocCounter"),
+        .executableTarget(
+            name: "lookout-benchmarks",
+            dependencies: [
+                "CMallocCounter",
+                .product(name: "Lookout", package: "Lookout"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+    ]
+)

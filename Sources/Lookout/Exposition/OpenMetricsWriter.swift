@@ -1,0 +1,90 @@
+/// Writes OpenMetrics 1.0.0 text.
+///
+/// Metadata lines name the family without suffixes (`# TYPE http_requests counter`),
+/// `# UNIT` is written when the family has a unit, HELP escapes quotes as well, counters
+/// and histograms may carry `_created` and exemplars, and the output ends with `# EOF`.
+struct OpenMetricsWriter: ExpositionWriter {
+    let options: ExpositionOptions
+    private var names = FamilyNames("")
+
+    init(options: ExpositionOptions) {
+        self.options = options
+    }
+
+    mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer) {
+        names = FamilyNames(descriptor.name)
+        buffer.append("# TYPE ")
+        buffer.append(names.base)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(descriptor.type.openMetricsKeyword)
+        if let unit = descriptor.unit {
+            buffer.append("\n# UNIT ")
+            buffer.append(names.base)
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(unit.rawValue)
+        }
+        buffer.append("\n# HELP ")
+        buffer.append(names.base)
+        buffer.append(UInt8(ascii: " "))
+        TextEscaping.appendHelp(descriptor.help, format: .openMetrics, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
+        buffer.appendSampleStart(names.total, labels: labels)
+        FloatFormatting.appendValue(total, to: &buffer)
+        appendExemplar(exemplar, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        appendCreated(created, labels: labels, to: &buffer)
+    }
+
+    func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.base, labels: labels, value: value)
+    }
+
+    func writeInfo(labels: [UInt8], to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.info, labels: labels, value: 1)
+    }
+
+    func writeStateSet(labels: [UInt8], value: StateSetValue, to buffer: inout ExpositionBuffer) {
+        StateSetLines.write(value, name: names.base, labels: labels, to: &buffer)
+    }
+
+    func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,
+                        exemplars: [Exemplar?], created: Double?, to buffer: inout ExpositionBuffer) {
+        var cumulative: UInt64 = 0
+        for index in counts.indices {
+            cumulative &+= counts[index]
+            buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
+            buffer.appendDecimal(cumulative)
+            appendExemplar(index < exemplars.count ? exemplars[index] : nil, to: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        buffer.appendSampleStart(names.count, labels: labels)
+        buffer.appendDecimal(cumulative)
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.appendSample(names.sum, labels: labels, value: sum)
+        appendCreated(created, labels: labels, to: &buffer)
+    }
+
+    func finish(to buffer: inout ExpositionBuffer) {
+        buffer.append("# EOF\n")
+    }
+
+    private func appendCreated(_ created: Double?, labels: [UInt8], to buffer: inout ExpositionBuffer) {
+        guard options.includeCreatedTimestamps, let created else { return }
+        buffer.appendSample(names.created, labels: labels, value: created)
+    }
+
+    private func appendExemplar(_ exemplar: Exemplar?, to buffer: inout ExpositionBuffer) {
+        guard options.includeExemplars, let exemplar else { return }
+        buffer.append(" # {")
+        buffer.append(exemplar.labels.labels.rendered)
+        buffer.append("} ")
+        FloatFormatting.appendValue(exemplar.value, to: &buffer)
+        if let timestamp = exemplar.timestamp {
+            buffer.append(UInt8(ascii: " "))
+            FloatFormatting.appendValue(timestamp, to: &buffer)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Writes Prometheus text format 0.0.4.
+///
+/// Counters are named `<name>_total` on their `# HELP`/`# TYPE` lines as well as their
+/// samples; info and state-set families become gauges; `_created`, units and exemplars
+/// are not part of this format and are left out. HELP escapes backslash and newline.
+struct PrometheusTextWriter: ExpositionWriter {
+    private var names = FamilyNames("")
+
+    mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer) {
+        names = FamilyNames(descriptor.name)
+        let metadataName: [UInt8]
+        switch descriptor.type {
+        case .counter: metadataName = names.total
+        case .info: metadataName = names.info
+        default: metadataName = names.base
+        }
+        buffer.append("# HELP ")
+        buffer.append(metadataName)
+        buffer.append(UInt8(ascii: " "))
+        TextEscaping.appendHelp(descriptor.help, format: .prometheusText, to: &buffer)
+        buffer.append("\n# TYPE ")
+        buffer.append(metadataName)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(descriptor.type.prometheusTextKeyword)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.total, labels: labels, value: total)
+    }
+
+    func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.base, labels: labels, value: value)
+    }
+
+    func writeInfo(labels: [UInt8], to buffer: inout ExpositionBuffer) {
+        buffer.appendSample(names.info, labels: labels, value: 1)
+    }
+
+    func writeStateSet(labels: [UInt8], value: StateSetValue, to buffer: inout ExpositionBuffer) {
+        StateSetLines.write(value, name: names.base, labels: labels, to: &buffer)
+    }
+
+    func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,
+                        exemplars: [Exemplar?], created: Double?, to buffer: inout ExpositionBuffer) {
+        var cumulative: UInt64 = 0
+        for index in counts.indices {
+            cumulative &+= counts[index]
+            buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
+            buffer.appendDecimal(cumulative)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        buffer.appendSample(names.sum, labels: labels, value: sum)
+        buffer.appendSampleStart(names.count, labels: labels)
+        buffer.appendDecimal(cumulative)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    func finish(to buffer: inout ExpositionBuffer) {}
+}

@@ -1,0 +1,152 @@
+import Synchronization
+
+/// Observations (request durations, response sizes) counted into buckets, with their
+/// count and sum: the input of `histogram_quantile()` and of latency SLOs.
+///
+/// Exposed as `<name>_bucket{le="…"}` (cumulative, ending with `le="+Inf"` equal to
+/// `_count`), `<name>_count` and `<name>_sum`. Buckets are fixed when the family is
+/// registered (see ``Buckets``); choose them around your objectives.
+///
+/// NaN observations are ignored: they fall in no bucket and would turn `_sum` into NaN
+/// for the life of the process.
+///
+/// Thread-safety: safe from any thread, lock-free. Concurrent observations move to
+/// per-thread cells automatically. A scrape during concurrent observations may see a
+/// bucket total and a sum that differ by the observations in flight.
+public final class Histogram: Series, @unchecked Sendable {
+    // @unchecked Sendable: restated from Series; this class adds only atomics and immutable `let`s.
+    /// The bucket layout.
+    public let buckets: Buckets
+    private let bucketCount: Int
+    /// Non-cumulative counts, one per finite bound plus one for +Inf.
+    private let counts: UnsafeMutablePointer<Atomic<UInt64>>
+    private let sumBits = Atomic<UInt64>(0.0.bitPattern)
+    private let extras = LazyReference<HistogramExtras>()
+
+    init(buckets: Buckets, renderedLabels: [UInt8], labelHash: UInt64) {
+        self.buckets = buckets
+        self.bucketCount = buckets.upperBounds.count + 1
+        counts = .allocate(capacity: bucketCount)
+        for index in 0..<bucketCount { (counts + index).initialize(to: Atomic(0)) }
+        super.init(renderedLabels: renderedLabels, labelHash: labelHash)
+    }
+
+    deinit {
+        counts.deinitialize(count: bucketCount)
+        counts.deallocate()
+    }
+
+    @inline(__always)
+    private func bucketIndex(_ value: Double) -> Int {
+        buckets.upperBounds.withUnsafeBufferPointer { bounds in
+            if bounds.count <= 16 {
+                var index = 0
+                while index < bounds.count, value > bounds[index] { index += 1 }
+                return index
+            }
+            var low = 0
+            var high = bounds.count
+            while low < high {
+                let middle = (low + high) / 2
+                if value > bounds[middle] { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    /// Records one observation.
+    public func observe(_ value: Double) {
+        guard !value.isNaN else { return }
+        let index = bucketIndex(value)
+        let striped: Void? = extras.withValue { extras in
+            let cell = extras.cells.cell()
+            cell[index].wrappingAdd(1, ordering: .relaxed)
+            _ = atomicAdd(value, to: cell[bucketCount])
+        }
+        if striped != nil { return }
+        counts[index].wrappingAdd(1, ordering: .relaxed)
+        if atomicAdd(value, to: sumBits) {
+            extras.storeIfNil { HistogramExtras(bucketCount: bucketCount) }
+        }
+    }
+
+    /// Records one observation and keeps `exemplar` as its bucket's latest exemplar.
+    public func observe(_ value: Double, exemplar: ExemplarLabels) {
+        guard !value.isNaN else { return }
+        observe(value)
+        extras.storeIfNil { HistogramExtras(bucketCount: bucketCount) }.exemplars.store(Exemplar(labels: exemplar, value: value, timestamp: WallClock.nowSeconds()), at: bucketIndex(value))
+    }
+
+    /// Records a duration, in seconds.
+    public func observe(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        observe(Double(seconds) + Double(attoseconds) * 1e-18)
+    }
+
+    /// Runs `body`, records how long it took (monotonic clock, in seconds) and returns
+    /// its result. The duration is recorded when `body` throws too.
+    public func time<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        let start = ContinuousClock.now
+        defer { observe(ContinuousClock.now - start) }
+        return try body()
+    }
+
+    /// Runs the asynchronous `body` and records how long it took; see ``time(_:)``.
+    public func time<Result, Failure: Error>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws(Failure) -> Result
+    ) async throws(Failure) -> Result {
+        let start = ContinuousClock.now
+        defer { observe(ContinuousClock.now - start) }
+        return try await body()
+    }
+
+    /// Non-cumulative counts per bucket (the last is the +Inf bucket).
+    public var bucketCounts: [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: bucketCount) { buffer, initialized in
+            loadCounts(into: buffer)
+            initialized = bucketCount
+        }
+    }
+
+    private func loadCounts(into buffer: UnsafeMutableBufferPointer<UInt64>) {
+        for index in 0..<bucketCount { buffer[index] = counts[index].load(ordering: .relaxed) }
+        extras.withValue { extras in
+            for index in 0..<bucketCount { buffer[index] &+= extras.cells.integerSum(word: index) }
+        }
+    }
+
+    /// The number of observations.
+    public var count: UInt64 { bucketCounts.reduce(0, &+) }
+
+    /// The sum of all observations.
+    public var sum: Double {
+        Double(bitPattern: sumBits.load(ordering: .relaxed)) + (extras.withValue { $0.cells.doubleSum(word: bucketCount) } ?? 0)
+    }
+
+    func write<Writer: ExpositionWriter>(with writer: Writer, to buffer: inout ExpositionBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bucketCount) { scratch in
+            loadCounts(into: scratch)
+            let exemplars = extras.withValue { $0.exemplars.all } ?? []
+            writer.writeHistogram(labels: renderedLabels, buckets: buckets, counts: UnsafeBufferPointer(scratch), sum: sum,
+                                  exemplars: exemplars, created: createdTimestamp, to: &buffer)
+        }
+    }
+
+    override func snapshotValue() -> SeriesSnapshot.Value {
+        let exemplars = extras.withValue { $0.exemplars.all } ?? []
+        return .histogram(HistogramValue(buckets: buckets, bucketCounts: bucketCounts, sum: sum, exemplars: exemplars))
+    }
+}
+
+/// What a histogram allocates once it is contended or carries exemplars.
+final class HistogramExtras: Sendable {
+    /// Words 0..<bucketCount: counts; word bucketCount: the sum's bits.
+    let cells: StripedCells
+    let exemplars: ExemplarSlots
+
+    init(bucketCount: Int) {
+        cells = StripedCells(words: bucketCount + 1)
+        exemplars = ExemplarSlots(count: bucketCount)
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Metrics about the running process, read from `/proc/self` at every scrape, with the
+/// names and units client_golang uses (so existing dashboards and alerts work):
+///
+/// - `process_cpu_seconds_total`: user + system CPU time, in seconds.
+/// - `process_resident_memory_bytes`, `process_virtual_memory_bytes`: memory, in bytes.
+/// - `process_open_fds`, `process_max_fds`: open file descriptors and their limit.
+/// - `process_start_time_seconds`: start time, in seconds since the Unix epoch.
+///
+/// ```swift
+/// try registry.register(ProcessCollector())
+/// ```
+///
+/// Linux only: elsewhere it declares and collects nothing. A value that cannot be read
+/// (for example in a sandbox without `/proc`) is left out of the scrape, not faked.
+public struct ProcessCollector: Collector {
+    /// A collector for the current process.
+    public init() {}
+
+    /// `process_cpu_seconds_total`.
+    public static let cpuSeconds = try! MetricDescriptor(name: "process_cpu_seconds_total", help: "Total user and system CPU time spent in seconds.", type: .counter, unit: .seconds)
+    /// `process_resident_memory_bytes`.
+    public static let residentMemory = try! MetricDescriptor(name: "process_resident_memory_bytes", help: "Resident memory size in bytes.", type: .gauge, unit: .bytes)
+    /// `process_virtual_memory_bytes`.
+    public static let virtualMemory = try! MetricDescriptor(name: "process_virtual_memory_bytes", help: "Virtual memory size in bytes.", type: .gauge, unit: .bytes)
+    /// `process_open_fds`.
+    public static let openFileDescriptors = try! MetricDescriptor(name: "process_open_fds", help: "Number of open file descriptors.", type: .gauge)
+    /// `process_max_fds`.
+    public static let maxFileDescriptors = try! MetricDescriptor(name: "process_max_fds", help: "Maximum number of open file descriptors (the soft RLIMIT_NOFILE).", type: .gauge)
+    /// `process_start_time_seconds`.
+    public static let startTime = try! MetricDescriptor(name: "process_start_time_seconds", help: "Start time of the process since the Unix epoch in seconds.", type: .gauge, unit: .seconds)
+
+    /// Every family this collector produces.
+    public static let allDescriptors = [cpuSeconds, residentMemory, virtualMemory, openFileDescriptors, maxFileDescriptors, startTime]
+
+    public var descriptors: [MetricDescriptor] {
+        #if os(Linux)
+        Self.allDescriptors
+        #else
+        []
+        #endif
+    }
+
+    public func collect() -> [MetricFamilySnapshot] {
+        #if os(Linux)
+        var families: [MetricFamilySnapshot] = []
+        func add(_ descriptor: MetricDescriptor, _ value: SeriesSnapshot.Value?) {
+            guard let value else { return }
+            families.append(MetricFamilySnapshot(uncheckedDescriptor: descriptor, series: [SeriesSnapshot(value: value)]))
+        }
+        let stat = ProcStat.read()
+        add(Self.cpuSeconds, stat.map { .counter($0.cpuSeconds, exemplar: nil) })
+        add(Self.residentMemory, stat.map { .gauge($0.residentBytes) })
+        add(Self.virtualMemory, stat.map { .gauge($0.virtualBytes) })
+        add(Self.openFileDescriptors, ProcStat.openFileDescriptors().map { .gauge(Double($0)) })
+        add(Self.maxFileDescriptors, ProcStat.maxFileDescriptors().map { .gauge($0) })
+        add(Self.startTime, stat.flatMap { stat in ProcStat.bootTime().map { .gauge($0 + stat.startTicks / ProcStat.ticksPerSecond) } })
+        return families
+        #else
+        return []
+        #endif
+    }
+}
+
+#if os(Linux)
+/// Readers of the few `/proc` files the process collector needs.
+enum ProcStat {
+    struct Values {
+        let cpuSeconds: Double
+        let startTicks: Double
+        let virtualBytes: Double
+        let residentBytes: Double
+    }
+
+    static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    static let pageSize = Double(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Fields of `/proc/self/stat` (see proc(5)): utime 14, stime 15, starttime 22,
+    /// vsize 23, rss 24, counted from 1; field 2 is the parenthesised command name.
+    static func read() -> Values? {
+        guard let text = readFile("/proc/self/stat"), let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // fields[0] is field 3 (state), so field n is fields[n - 3].
+        guard fields.count >= 22, let utime = Double(fields[11]), let stime = Double(fields[12]),
+              let start = Double(fields[19]), let vsize = Double(fields[20]), let rss = Double(fields[21]) else { return nil }
+        return Values(cpuSeconds: (utime + stime) / ticksPerSecond, startTicks: start, virtualBytes: vsize, residentBytes: rss * pageSize)
+    }
+
+    /// The system boot time from `/proc/stat`'s `btime` line, in seconds since the epoch.
+    static func bootTime() -> Double? {
+        guard let text = readFile("/proc/stat") else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("btime ") {
+            return Double(line.dropFirst(6).trimmingSpaces())
+        }
+        return nil
+    }
+
+    /// Entries in `/proc/self/fd`, less the descriptor used to list it.
+    static func openFileDescriptors() -> Int? {
+        guard let directory = opendir("/proc/self/fd") else { return nil }
+        defer { closedir(directory) }
+        var count = 0
+        while let entry = readdir(directory) {
+            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { $0[0] == UInt8(ascii: ".") }
+            if !isDot { count += 1 }
+        }
+        return count - 1
+    }
+
+    /// The soft limit on open file descriptors.
+    static func maxFileDescriptors() -> Double? {
+        var limit = rlimit()
+        // RLIM_INFINITY is all ones; Swift imports the macro as -1, so compare with rlim_t.max.
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return nil }
+        return limit.rlim_cur == rlim_t.max ? .infinity : Double(limit.rlim_cur)
+    }
+
+    private static let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+
+    /// A small file's contents (procfs files report size 0, so read until EOF).
+    static func readFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+#endif

@@ -12,7 +12,7 @@ public struct BucketLayout: Sendable, Hashable, ExpressibleByArrayLiteral, Custo
     }
     private let storage: Storage
 
-    private init(_ storage: Storage) { self.storage = storage }
+    private init(storage: Storage) { self.storage = storage }
 
     /// Explicit upper bounds, ascending; `+Inf` is implicit.
     public init(_ upperBounds: [Double]) { storage = .explicit(upperBounds) }
@@ -28,12 +28,12 @@ public struct BucketLayout: Sendable, Hashable, ExpressibleByArrayLiteral, Custo
 
     /// `count` bounds `width` apart, starting at `start`.
     public static func linear(start: Double, width: Double, count: Int) -> BucketLayout {
-        BucketLayout(.linear(start: start, width: width, count: count))
+        BucketLayout(storage: .linear(start: start, width: width, count: count))
     }
 
     /// `count` bounds starting at `start`, each `factor` times the previous.
     public static func exponential(start: Double, factor: Double, count: Int) -> BucketLayout {
-        BucketLayout(.exponential(start: start, factor: factor, count: count))
+        BucketLayout(storage: .exponential(start: start, factor: factor, count: count))
     }
 
     /// The validated layout.

@@ -88,7 +88,7 @@ public enum CatalogCommand {
         if check {
             let report = try folder.check(files)
             if report.isClean {
-                return Result(exitCode: 0, output: "\(folder.path): \(files.count) files up to date\n", errors: "")
+                return Result(exitCode: 0, output: "\(folder.path): \(files.count) file\(files.count == 1 ? "" : "s") up to date\n", errors: "")
             }
             return Result(exitCode: 1, output: "", errors: report.description + "\n")
         }

@@ -90,7 +90,8 @@ public struct OutputFolder: Sendable {
         }
         let generated = Set(files.map(\.path))
         for stale in ownedFiles() where !generated.contains(stale) {
-            entries.append(.init(path: stale, change: .stale))
+            let marked = try read(stale)?.contains(GeneratedHeader.marker) ?? false
+            entries.append(.init(path: stale, change: marked ? .stale : .foreign))
         }
         return DriftReport(folder: path, kind: kind, entries: entries)
     }

@@ -39,7 +39,8 @@ extension CatalogValidator {
             if let kind = chart.kind, ![.stat, .timeseries, .gauge].contains(kind) {
                 report(catalog, subject, "a ratio is drawn as a stat, timeseries or gauge panel, not \(kind.rawValue)")
             }
-            selectable = ratio.selectors.map(\.metric.selectableLabels).reduce(nil as Set<String>?) { $0.map { $0.intersection($1) } ?? $1 } ?? []
+            let labelSets = ratio.selectors.map(\.metric.selectableLabels)
+            selectable = labelSets.dropFirst().reduce(labelSets.first ?? []) { $0.intersection($1) }
             kept = chart.by ?? []
         }
         for label in chart.by ?? [] where !selectable.contains(label) {

@@ -1,0 +1,85 @@
+import Lookout
+
+// Registration: the declaration that generates dashboards and rules also creates the live
+// family, so the metric's name exists in exactly one place. Registering twice returns the
+// already registered family (the registry compares descriptors).
+
+extension CounterDeclaration {
+    /// Registers the counter family in `registry` (or returns the identical one already
+    /// registered).
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts with a
+    ///   registered family of the same name.
+    public func register(in registry: Registry) throws(MetricError) -> CounterFamily {
+        try registry.counterFamily(metric.descriptor())
+    }
+}
+
+extension GaugeDeclaration {
+    /// Registers the gauge family in `registry` (or returns the identical one).
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts.
+    public func register(in registry: Registry) throws(MetricError) -> GaugeFamily {
+        try registry.gaugeFamily(metric.descriptor())
+    }
+}
+
+extension HistogramDeclaration {
+    /// Registers the histogram family with the declared buckets in `registry` (or
+    /// returns the identical one).
+    ///
+    /// - Throws: ``MetricError`` if the declaration or its buckets are invalid, or it
+    ///   conflicts.
+    public func register(in registry: Registry) throws(MetricError) -> HistogramFamily {
+        let descriptor = try metric.descriptor()
+        let buckets: Buckets
+        do {
+            buckets = try (metric.buckets ?? .default).resolve()
+        } catch {
+            throw MetricError(error.code, metric: metric.name, error.message)
+        }
+        return try registry.histogramFamily(descriptor, buckets: buckets)
+    }
+}
+
+extension InfoDeclaration {
+    /// Registers the info family in `registry` (or returns the identical one).
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts.
+    public func register(in registry: Registry) throws(MetricError) -> InfoFamily {
+        try registry.infoFamily(metric.descriptor())
+    }
+}
+
+extension StateSetDeclaration {
+    /// Registers the state-set family with the declared states in `registry` (or returns
+    /// the identical one).
+    ///
+    /// - Throws: ``MetricError`` if the declaration or its states are invalid, or it
+    ///   conflicts.
+    public func register(in registry: Registry) throws(MetricError) -> StateSetFamily {
+        try registry.stateSetFamily(metric.descriptor(), states: metric.states)
+    }
+}
+
+extension MetricCatalog {
+    /// Registers every declared metric in `registry`, so all of them are exposed from the
+    /// first scrape (before any code path has touched them).
+    ///
+    /// - Throws: the first ``MetricError``; declarations registered before it stay
+    ///   registered.
+    public func register(in registry: Registry) throws(MetricError) {
+        for declaration in metrics {
+            switch declaration {
+            case let counter as CounterDeclaration: _ = try counter.register(in: registry)
+            case let gauge as GaugeDeclaration: _ = try gauge.register(in: registry)
+            case let histogram as HistogramDeclaration: _ = try histogram.register(in: registry)
+            case let info as InfoDeclaration: _ = try info.register(in: registry)
+            case let stateSet as StateSetDeclaration: _ = try stateSet.register(in: registry)
+            default:
+                throw MetricError(.invalidName, metric: declaration.metric.name,
+                                  "\(type(of: declaration)) is not a declaration type the catalog can register; use CounterDeclaration, GaugeDeclaration, HistogramDeclaration, InfoDeclaration or StateSetDeclaration")
+            }
+        }
+    }
+}

@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutCatalogTests",
-            dependencies: ["LookoutCatalog"],
+            dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),

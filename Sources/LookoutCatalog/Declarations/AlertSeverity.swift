@@ -11,6 +11,7 @@ public enum AlertSeverity: String, Sendable, Hashable, CaseIterable, Comparable 
     /// Context for other alerts; notifies nobody.
     case info
 
+    /// Orders by urgency: critical first.
     public static func < (lhs: AlertSeverity, rhs: AlertSeverity) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

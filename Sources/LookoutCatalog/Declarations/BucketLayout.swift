@@ -48,6 +48,7 @@ public struct BucketLayout: Sendable, Hashable, ExpressibleByArrayLiteral, Custo
         }
     }
 
+    /// The bounds, or the generator call that produces them.
     public var description: String {
         switch storage {
         case .explicit(let bounds): return bounds.map { PromQLText.number($0) }.joined(separator: ", ")

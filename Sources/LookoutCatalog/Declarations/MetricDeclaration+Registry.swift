@@ -15,6 +15,34 @@ extension CounterDeclaration {
     }
 }
 
+extension CounterDeclaration {
+    /// Registers a counter declared without labels and returns its single series.
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares
+    ///   labels (use ``register(in:)`` and `labels(...)` then).
+    public func registerSeries(in registry: Registry) throws(MetricError) -> Counter {
+        try register(in: registry).child(labelValues: [])
+    }
+}
+
+extension GaugeDeclaration {
+    /// Registers a gauge declared without labels and returns its single series.
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares labels.
+    public func registerSeries(in registry: Registry) throws(MetricError) -> Gauge {
+        try register(in: registry).child(labelValues: [])
+    }
+}
+
+extension HistogramDeclaration {
+    /// Registers a histogram declared without labels and returns its single series.
+    ///
+    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares labels.
+    public func registerSeries(in registry: Registry) throws(MetricError) -> Histogram {
+        try register(in: registry).child(labelValues: [])
+    }
+}
+
 extension GaugeDeclaration {
     /// Registers the gauge family in `registry` (or returns the identical one).
     ///

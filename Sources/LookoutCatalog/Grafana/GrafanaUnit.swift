@@ -12,6 +12,7 @@ public struct GrafanaUnit: RawRepresentable, Sendable, Hashable, ExpressibleBySt
     /// The unit with id `value`.
     public init(stringLiteral value: String) { self.rawValue = value }
 
+    /// The unit id.
     public var description: String { rawValue }
 
     /// Whether Grafana knows the id (or it is a custom `suffix:`/`prefix:`/... unit).

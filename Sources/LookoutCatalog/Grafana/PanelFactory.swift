@@ -53,8 +53,8 @@ enum PanelFactory {
         case .gauge:
             let rendered = selector.rendered(adding: variableMatchers)
             let expr = chart.display == .age
-                ? "time() - \(RuleExpressions.sum(kept).replacingPrefix("sum", with: "max")) (\(rendered))"
-                : "\(RuleExpressions.sum(kept)) (\(rendered))"
+                ? "time() - " + RuleExpressions.aggregate("max", by: kept, rendered)
+                : RuleExpressions.aggregate("sum", by: kept, rendered)
             return [spec(chart.kind ?? .stat, key: "value", title: title, targets: [PanelTarget(expr: expr, legend: legend)],
                          unit: chart.display == .age ? .duration : UnitMapping.value(metric.unit))]
         case .histogram:
@@ -101,11 +101,5 @@ enum PanelFactory {
     /// `{{a}} {{b}}` for the kept labels, or `fallback` when none are kept.
     static func defaultLegend(_ kept: [String], fallback: String) -> String {
         kept.isEmpty ? fallback : kept.map { "{{\($0)}}" }.joined(separator: " ")
-    }
-}
-
-extension String {
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }

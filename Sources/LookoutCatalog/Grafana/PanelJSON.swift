@@ -56,7 +56,8 @@ enum PanelJSON {
                 "yAxis": ["axisPlacement": "left", "reverse": false, "unit": .string((spec.bucketUnit ?? .short).rawValue)],
             ]
         case .table:
-            defaults["custom"] = ["align": "auto", "cellOptions": ["type": "auto"], "inspect": false]
+            // No cellOptions: Grafana defaults to "auto", and the schema's cell-option oneOf cannot tell its branches apart.
+            defaults["custom"] = ["align": "auto", "inspect": false]
             panel["options"] = [
                 "cellHeight": "sm", "footer": ["countRows": false, "fields": [], "reducer": ["sum"], "show": false],
                 "frameIndex": 0, "showHeader": true,

@@ -30,5 +30,6 @@ public struct PromDuration: Sendable, Hashable, Comparable, CustomStringConverti
         return text
     }
 
+    /// Orders by length.
     public static func < (lhs: PromDuration, rhs: PromDuration) -> Bool { lhs.seconds < rhs.seconds }
 }

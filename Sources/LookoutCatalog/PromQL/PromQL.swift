@@ -37,6 +37,7 @@ public struct PromQL: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         self.references = references
     }
 
+    /// The expression text.
     public var description: String { text }
 
     /// The declared metrics the expression reads, directly or through recorded series.

@@ -74,7 +74,7 @@ enum PromQLChecker {
             }
             if !character.isWhitespace { lastIdentifier = nil }
         }
-        if let open = quote { problems.append("unterminated string: a \(open) quote is never closed") }
+        if let open = quote { return problems + ["unterminated string: a \(open) quote is never closed"] }
         for (open, offset) in stack { problems.append("unclosed '\(open)' at offset \(offset)") }
         if let last = characters.last(where: { !$0.isWhitespace }), "+-*/%^=<>!,".contains(last) {
             problems.append("the expression ends with '\(last)': an operand is missing")

@@ -1,19 +1,19 @@
 /// The PromQL the derived rules and panels share: per-second rates of counters, summed and
 /// divided, with an optional extra matcher list (dashboards add `job=~"$job"`).
 enum RuleExpressions {
-    /// `sum by (<by>) (rate(<selector>[<window>]))`; `sum(...)` when `by` is empty.
+    /// `sum by (<by>) (rate(<selector>[<window>]))`; `sum(rate(...))` when `by` is empty.
     static func sumRate(_ selector: SeriesSelector, window: String, by: [String], extra: [String] = []) -> String {
-        "\(sum(by)) (rate(\(selector.rendered(adding: extra))[\(window)]))"
+        aggregate("sum", by: by, "rate(\(selector.rendered(adding: extra))[\(window)])")
     }
 
     /// `sum by (<by>) (<selector>)`.
     static func sumValue(_ selector: SeriesSelector, by: [String], extra: [String] = []) -> String {
-        "\(sum(by)) (\(selector.rendered(adding: extra)))"
+        aggregate("sum", by: by, selector.rendered(adding: extra))
     }
 
-    /// `sum by (a, b)` or `sum`.
-    static func sum(_ by: [String]) -> String {
-        by.isEmpty ? "sum" : "sum by (\(by.joined(separator: ", ")))"
+    /// `<operator> by (a, b) (<inner>)`, or `<operator>(<inner>)` without labels.
+    static func aggregate(_ operator: String, by: [String], _ inner: String) -> String {
+        by.isEmpty ? "\(`operator`)(\(inner))" : "\(`operator`) by (\(by.joined(separator: ", "))) (\(inner))"
     }
 
     /// Several summed terms added up, parenthesised when there is more than one.

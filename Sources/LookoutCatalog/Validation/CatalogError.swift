@@ -20,6 +20,7 @@ public struct CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Reading or writing a file failed.
         public static let ioFailure = Code(kind: .ioFailure)
 
+        /// The code's name, such as `invalidCatalog`.
         public var description: String { kind.rawValue }
     }
 

@@ -20,6 +20,7 @@ public struct CatalogProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `<catalog>: <subject>: <message>`.
     public var description: String {
         (catalog.isEmpty ? "" : catalog + ": ") + subject + ": " + message
     }

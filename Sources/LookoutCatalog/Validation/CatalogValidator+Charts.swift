@@ -34,7 +34,7 @@ extension CatalogValidator {
         case .metric(let metric):
             checkKind(chart, metric: metric, subject: subject, in: catalog)
             selectable = metric.selectableLabels
-            kept = chart.keptLabels(for: metric) + (chart.kind == .heatmap ? ["le"] : [])
+            kept = chart.keptLabels(for: metric)
         case .ratio(let ratio):
             if let kind = chart.kind, ![.stat, .timeseries, .gauge].contains(kind) {
                 report(catalog, subject, "a ratio is drawn as a stat, timeseries or gauge panel, not \(kind.rawValue)")

@@ -11,9 +11,12 @@ struct ExternalValidationTests {
     static let repository = RepositoryPaths.root()
     static let validator = repository.appendingPathComponent("scripts/validate-dashboards").path
 
+    /// The committed generated files of the root package and of the Examples package.
     static func committed(_ folder: String, suffix: String) throws -> [String] {
-        let url = repository.appendingPathComponent(folder)
-        return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(suffix) }.sorted().map { url.appendingPathComponent($0).path }
+        try ["", "Examples/"].flatMap { package in
+            let url = repository.appendingPathComponent(package + folder)
+            return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(suffix) }.sorted().map { url.appendingPathComponent($0).path }
+        }
     }
 
     @Test("dashboards validate against the Grafana schemas (dashboard, panel options, queries, units)")
@@ -79,7 +82,7 @@ struct ExternalValidationTests {
     func alertmanagerRouting() throws {
         let tree = try GeneratedTree.write(ShopFixture.set)
         defer { tree.remove() }
-        let files = [tree.alerts.appendingPathComponent("alertmanager.yml").path, Self.repository.appendingPathComponent("alerts/alertmanager.yml").path]
+        let files = [tree.alerts.appendingPathComponent("alertmanager.yml").path] + (try Self.committed("alerts", suffix: "alertmanager.yml"))
         for file in files {
             let check = try ExternalTool.amtool.run(["check-config", file])
             #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")

@@ -27,9 +27,16 @@ public struct AlertTest: Sendable, Hashable {
 
     /// The alert fires with `severities` at `time`.
     ///
-    /// - Parameter labels: The alert's labels from the expression; by default the labels
-    ///   of ``TestSeries/defaultTarget`` (`job`, `instance`). Pass `["job": "app"]` for an
-    ///   expression that aggregates `by (job)`.
+    /// - Parameters:
+    ///   - severities: The severities that must be firing (the others must not).
+    ///   - name: What the case shows.
+    ///   - time: When to check, from the start of the series.
+    ///   - labels: The alert's labels from the expression; by default the labels of
+    ///     ``TestSeries/defaultTarget`` (`job`, `instance`). Pass `["job": "app"]` for an
+    ///     expression that aggregates `by (job)`.
+    ///   - annotations: The rendered annotations, when a template uses more than
+    ///     `{{ $labels.x }}`; `nil` renders them from `labels`.
+    ///   - series: The input series.
     public static func fires(_ severities: AlertSeverity..., when name: String, at time: PromDuration,
                              labels: [String: String] = TestSeries.defaultTarget,
                              annotations: [String: String]? = nil, given series: [TestSeries]) -> AlertTest

@@ -20,10 +20,10 @@ public struct BucketLayout: Sendable, Hashable, ExpressibleByArrayLiteral, Custo
     /// Explicit upper bounds from an array literal.
     public init(arrayLiteral elements: Double...) { storage = .explicit(elements) }
 
-    /// The bounds of an existing ``Buckets`` layout.
+    /// The bounds of an existing `Buckets` layout.
     public init(_ buckets: Buckets) { storage = .explicit(buckets.upperBounds) }
 
-    /// Prometheus' default latency buckets, 5 ms to 10 s (``Buckets/default``).
+    /// Prometheus' default latency buckets, 5 ms to 10 s (`Buckets/default`).
     public static let `default` = BucketLayout(Buckets.default)
 
     /// `count` bounds `width` apart, starting at `start`.
@@ -38,7 +38,7 @@ public struct BucketLayout: Sendable, Hashable, ExpressibleByArrayLiteral, Custo
 
     /// The validated layout.
     ///
-    /// - Throws: ``MetricError/Code/invalidBuckets`` if the bounds are empty, not finite or
+    /// - Throws: `MetricError/Code/invalidBuckets` if the bounds are empty, not finite or
     ///   not strictly increasing.
     public func resolve() throws(MetricError) -> Buckets {
         switch storage {

@@ -18,6 +18,8 @@ public struct CounterDeclaration: MetricDeclaration {
     /// Declares a counter named `name` (with or without `_total`).
     ///
     /// - Parameters:
+    ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
+    ///   - help: One line saying what is measured.
     ///   - unit: The base unit; the name must then end in `_<unit>` (before `_total`).
     ///   - labels: The label names of every series.
     ///   - chart: Presentation hints; by default a rate panel in the row "Metrics".

@@ -18,7 +18,12 @@ public struct DashboardDeclaration: Sendable, Hashable {
 
     /// A dashboard written to `dashboards/<file>.json`.
     ///
-    /// - Parameter uid: By default `lookout-<file>` with `_` as `-`.
+    /// - Parameters:
+    ///   - file: The file name without `.json`.
+    ///   - title: The dashboard title.
+    ///   - uid: By default `lookout-<file>` with `_` as `-`.
+    ///   - tags: Extra tags besides `lookout` and the module.
+    ///   - overview: Whether to add the SLO summary of every catalog.
     public init(_ file: String, title: String, uid: String? = nil, tags: [String] = [], overview: Bool = false) {
         self.file = file
         self.title = title

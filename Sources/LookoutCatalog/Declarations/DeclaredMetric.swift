@@ -43,7 +43,7 @@ public struct DeclaredMetric: Sendable, Hashable {
     }
 
     /// The family name, without the `_total` (counters) or `_info` (info) suffix, exactly
-    /// as ``MetricDescriptor/name`` computes it.
+    /// as `MetricDescriptor/name` computes it.
     public var familyName: String {
         if type == .counter, name.hasSuffix("_total") { return String(name.dropLast(6)) }
         if type == .info, name.hasSuffix("_info") { return String(name.dropLast(5)) }
@@ -52,7 +52,7 @@ public struct DeclaredMetric: Sendable, Hashable {
 
     /// The validated descriptor the registry is given.
     ///
-    /// - Throws: ``MetricError`` if the name, unit, help or labels are invalid.
+    /// - Throws: `MetricError` if the name, unit, help or labels are invalid.
     public func descriptor() throws(MetricError) -> MetricDescriptor {
         try MetricDescriptor(name: name, help: help, type: type, unit: unit, labelNames: labelNames)
     }

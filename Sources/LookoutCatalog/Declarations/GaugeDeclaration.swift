@@ -11,6 +11,8 @@ public struct GaugeDeclaration: MetricDeclaration {
     /// Declares a gauge named `name`.
     ///
     /// - Parameters:
+    ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
+    ///   - help: One line saying what is measured.
     ///   - unit: The base unit; the name must then end in `_<unit>`.
     ///   - labels: The label names of every series.
     ///   - chart: Presentation hints; by default a stat panel in the row "Metrics".

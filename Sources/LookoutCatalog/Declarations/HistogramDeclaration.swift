@@ -19,6 +19,8 @@ public struct HistogramDeclaration: MetricDeclaration {
     /// Declares a histogram named `name`.
     ///
     /// - Parameters:
+    ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
+    ///   - help: One line saying what is observed.
     ///   - unit: The base unit of the observations; the name must end in `_<unit>`.
     ///   - labels: The label names of every series (`le` is reserved).
     ///   - buckets: Upper bounds in the base unit; ``BucketLayout/default`` suits request

@@ -24,8 +24,13 @@ public struct MetricCatalog: Sendable {
     /// A catalog for `module`.
     ///
     /// - Parameters:
+    ///   - module: The module name, `[a-z][a-z0-9_]*`.
+    ///   - title: A human title.
     ///   - dashboards: By default one dashboard, `dashboards/<module>.json`, titled `title`.
     ///   - metrics: Declarations, in the order their panels should appear.
+    ///   - ratios: Ratios of declared metrics.
+    ///   - alerts: Alerts with their tests.
+    ///   - objectives: Service-level objectives.
     public init(_ module: String, title: String, dashboards: [DashboardDeclaration] = [],
                 metrics: [any MetricDeclaration], ratios: [RatioDeclaration] = [],
                 alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [])

@@ -8,7 +8,7 @@ extension CounterDeclaration {
     /// Registers the counter family in `registry` (or returns the identical one already
     /// registered).
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts with a
+    /// - Throws: `MetricError` if the declaration is invalid or conflicts with a
     ///   registered family of the same name.
     public func register(in registry: Registry) throws(MetricError) -> CounterFamily {
         try registry.counterFamily(metric.descriptor())
@@ -18,7 +18,7 @@ extension CounterDeclaration {
 extension CounterDeclaration {
     /// Registers a counter declared without labels and returns its single series.
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares
+    /// - Throws: `MetricError` if the declaration is invalid, conflicts, or declares
     ///   labels (use ``register(in:)`` and `labels(...)` then).
     public func registerSeries(in registry: Registry) throws(MetricError) -> Counter {
         try register(in: registry).child(labelValues: [])
@@ -28,7 +28,7 @@ extension CounterDeclaration {
 extension GaugeDeclaration {
     /// Registers a gauge declared without labels and returns its single series.
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares labels.
+    /// - Throws: `MetricError` if the declaration is invalid, conflicts, or declares labels.
     public func registerSeries(in registry: Registry) throws(MetricError) -> Gauge {
         try register(in: registry).child(labelValues: [])
     }
@@ -37,7 +37,7 @@ extension GaugeDeclaration {
 extension HistogramDeclaration {
     /// Registers a histogram declared without labels and returns its single series.
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid, conflicts, or declares labels.
+    /// - Throws: `MetricError` if the declaration is invalid, conflicts, or declares labels.
     public func registerSeries(in registry: Registry) throws(MetricError) -> Histogram {
         try register(in: registry).child(labelValues: [])
     }
@@ -46,7 +46,7 @@ extension HistogramDeclaration {
 extension GaugeDeclaration {
     /// Registers the gauge family in `registry` (or returns the identical one).
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts.
+    /// - Throws: `MetricError` if the declaration is invalid or conflicts.
     public func register(in registry: Registry) throws(MetricError) -> GaugeFamily {
         try registry.gaugeFamily(metric.descriptor())
     }
@@ -56,7 +56,7 @@ extension HistogramDeclaration {
     /// Registers the histogram family with the declared buckets in `registry` (or
     /// returns the identical one).
     ///
-    /// - Throws: ``MetricError`` if the declaration or its buckets are invalid, or it
+    /// - Throws: `MetricError` if the declaration or its buckets are invalid, or it
     ///   conflicts.
     public func register(in registry: Registry) throws(MetricError) -> HistogramFamily {
         let descriptor = try metric.descriptor()
@@ -73,7 +73,7 @@ extension HistogramDeclaration {
 extension InfoDeclaration {
     /// Registers the info family in `registry` (or returns the identical one).
     ///
-    /// - Throws: ``MetricError`` if the declaration is invalid or conflicts.
+    /// - Throws: `MetricError` if the declaration is invalid or conflicts.
     public func register(in registry: Registry) throws(MetricError) -> InfoFamily {
         try registry.infoFamily(metric.descriptor())
     }
@@ -83,7 +83,7 @@ extension StateSetDeclaration {
     /// Registers the state-set family with the declared states in `registry` (or returns
     /// the identical one).
     ///
-    /// - Throws: ``MetricError`` if the declaration or its states are invalid, or it
+    /// - Throws: `MetricError` if the declaration or its states are invalid, or it
     ///   conflicts.
     public func register(in registry: Registry) throws(MetricError) -> StateSetFamily {
         try registry.stateSetFamily(metric.descriptor(), states: metric.states)
@@ -94,7 +94,7 @@ extension MetricCatalog {
     /// Registers every declared metric in `registry`, so all of them are exposed from the
     /// first scrape (before any code path has touched them).
     ///
-    /// - Throws: the first ``MetricError``; declarations registered before it stay
+    /// - Throws: the first `MetricError`; declarations registered before it stay
     ///   registered.
     public func register(in registry: Registry) throws(MetricError) {
         for declaration in metrics {

@@ -24,9 +24,11 @@ public struct CatalogSet: Sendable {
     /// A set of `catalogs`.
     ///
     /// - Parameters:
+    ///   - catalogs: Every module's catalog.
     ///   - runbookBaseURL: The URL of the folder holding the committed
     ///     `alerts/runbooks/*.md` pages (for example a repository's blob URL). Without it,
     ///     every alert must set its own `runbookURL`.
+    ///   - alertmanager: Receivers and timings of `alertmanager.yml`.
     ///   - generatorName: The catalog executable's name, for the headers.
     public init(_ catalogs: [MetricCatalog], runbookBaseURL: String? = nil,
                 alertmanager: AlertmanagerSettings = AlertmanagerSettings(), generatorName: String = "lookout-catalog")

@@ -1,10 +1,10 @@
 import Lookout
 
-/// The catalog of the core's process metrics (``ProcessCollector``): CPU, memory, file
+/// The catalog of the core's process metrics (`ProcessCollector`): CPU, memory, file
 /// descriptors and uptime on the overview dashboard, a file-descriptor exhaustion alert
 /// and a restart alert.
 ///
-/// The declarations reuse ``ProcessCollector``'s descriptors, so no name is typed here.
+/// The declarations reuse `ProcessCollector`'s descriptors, so no name is typed here.
 /// Register the collector itself (`try registry.register(ProcessCollector())`); these
 /// declarations only describe its output for dashboards and rules.
 public enum ProcessMetrics {

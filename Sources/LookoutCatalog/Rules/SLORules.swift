@@ -33,7 +33,7 @@ enum SLORules {
     }
 
     /// The `le` label value the core writes for a bucket bound: its canonical OpenMetrics
-    /// form (`0.25`, `1.0`), taken from ``Buckets`` itself so the two cannot disagree.
+    /// form (`0.25`, `1.0`), taken from `Buckets` itself so the two cannot disagree.
     static func leValue(_ bound: Double) -> String {
         (try? Buckets([bound]))?.description ?? PromQLText.number(bound)
     }

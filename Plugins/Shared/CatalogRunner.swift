@@ -75,12 +75,10 @@ struct CatalogRunner {
     }
 
     static let missingCatalogHelp = """
-        this package has no catalog executable (an executable product whose name ends in '-catalog').
+        this package has no catalog executable (an executable target whose name ends in '-catalog').
         Add one that lists your modules' catalogs:
 
-          // Package.swift: products
-          .executable(name: "my-catalog", targets: ["my-catalog"]),
-          // Package.swift: targets
+          // Package.swift, in targets:
           .executableTarget(name: "my-catalog", dependencies: ["MyModule", .product(name: "LookoutCatalog", package: "Lookout")]),
 
           // Sources/my-catalog/main.swift
@@ -100,7 +98,8 @@ struct CatalogPluginError: Error, CustomStringConvertible {
 }
 
 extension PluginContext {
-    /// The names of the package's executable products.
+    /// The names of the package's executable products (SwiftPM gives every executable
+    /// target of the root package one).
     var executableProductNames: [String] {
         package.products(ofType: ExecutableProduct.self).map(\.name)
     }

@@ -33,6 +33,12 @@ struct RegistrationTests {
         #expect(Set(names) == Set(ShopFixture.catalog.declaredMetrics.map(\.familyName)))
     }
 
+    @Test("the process catalog declares exactly the collector's families, with its descriptors")
+    func processCatalog() throws {
+        let declared = try ProcessMetrics.catalog.declaredMetrics.map { try $0.descriptor() }
+        #expect(Set(declared) == Set(ProcessCollector.allDescriptors))
+    }
+
     @Test("an invalid declaration throws the core's MetricError naming it")
     func invalid() {
         #expect(throws: MetricError.self) { try GaugeDeclaration("wait_seconds", help: "w", unit: .bytes).register(in: Registry()) }

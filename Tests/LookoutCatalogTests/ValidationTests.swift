@@ -143,6 +143,27 @@ struct ValidationTests {
         ])
     }
 
+    @Test("alerts reading the recorded series of a ratio or SLO no catalog declares")
+    func undeclaredRecordings() {
+        let ratio = RatioDeclaration("api_errors", help: "Errors.", numerator: Self.requests.matching("code", .regex("5..")), denominator: Self.requests)
+        let slo = ServiceLevelObjective.latency("api_fast", objective: 0.99, histogram: Self.latency, threshold: 0.5)
+        let alert = AlertDeclaration("ApiErrors", severity: .warning, expr: "\(ratio.recorded) > 0.1 or \(slo.errorBudgetRemaining) < 0",
+                                     summary: "s", description: "d", tests: Self.okTests)
+        #expect(Self.problems(Self.catalog(alerts: [alert])) == [
+            "api: alert 'ApiErrors' (warning): expr uses the recorded ratio 'job:api_errors:ratio_rate5m', but no catalog declares ratio 'api_errors'; add it to a catalog's ratios",
+            "api: alert 'ApiErrors' (warning): expr uses 'job:api_fast_error_budget_remaining:ratio', but no catalog declares SLO 'api_fast'; add it to a catalog's objectives",
+        ])
+    }
+
+    @Test("a dashboard no panel goes on")
+    func emptyDashboard() {
+        let catalog = MetricCatalog("api", title: "API", dashboards: [DashboardDeclaration("api", title: "API"), DashboardDeclaration("api_extra", title: "Extra")],
+                                    metrics: [Self.requests])
+        #expect(Self.problems(catalog) == [
+            "api: dashboard 'api_extra': no panel goes on it; point a chart at it (dashboard: \"api_extra\") or remove the dashboard",
+        ])
+    }
+
     @Test("module, dashboard file and uid problems")
     func dashboards() {
         let long = String(repeating: "x", count: 41)

@@ -36,8 +36,3 @@ enum RunbookPage {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-extension String {
-    /// The text with `|` escaped for a Markdown table cell.
-    func replacingPipes() -> String { String(flatMap { $0 == "|" ? Array("\\|") : [$0] }) }
-}

@@ -23,13 +23,3 @@ extension Chart {
         return names
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces.
-    func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}

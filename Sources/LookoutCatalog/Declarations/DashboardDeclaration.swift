@@ -32,7 +32,3 @@ public struct DashboardDeclaration: Sendable, Hashable {
         self.isOverview = overview
     }
 }
-
-extension String {
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
-}

@@ -98,16 +98,7 @@ extension MetricCatalog {
     ///   registered.
     public func register(in registry: Registry) throws(MetricError) {
         for declaration in metrics {
-            switch declaration {
-            case let counter as CounterDeclaration: _ = try counter.register(in: registry)
-            case let gauge as GaugeDeclaration: _ = try gauge.register(in: registry)
-            case let histogram as HistogramDeclaration: _ = try histogram.register(in: registry)
-            case let info as InfoDeclaration: _ = try info.register(in: registry)
-            case let stateSet as StateSetDeclaration: _ = try stateSet.register(in: registry)
-            default:
-                throw MetricError(.invalidName, metric: declaration.metric.name,
-                                  "\(type(of: declaration)) is not a declaration type the catalog can register; use CounterDeclaration, GaugeDeclaration, HistogramDeclaration, InfoDeclaration or StateSetDeclaration")
-            }
+            _ = try declaration.register(in: registry)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Lookout
+
 /// A declared metric family: what it is (``DeclaredMetric``) and how to select its series
 /// in PromQL.
 ///
@@ -5,8 +7,18 @@
 /// ``InfoDeclaration`` and ``StateSetDeclaration`` conform; each also registers its live
 /// family in a `Registry`, so the name is written once.
 public protocol MetricDeclaration: SelectorConvertible, Hashable {
+    /// The live family registration returns (`CounterFamily`, `HistogramFamily`, ...).
+    associatedtype Family
+
     /// The declaration's contents.
     var metric: DeclaredMetric { get }
+
+    /// Registers the live family in `registry`, or returns the identical one already
+    /// registered.
+    ///
+    /// - Throws: `MetricError` if the declaration is invalid or conflicts with a
+    ///   registered family of the same name.
+    func register(in registry: Registry) throws(MetricError) -> Family
 }
 
 extension MetricDeclaration {

@@ -42,7 +42,3 @@ enum UnitMapping {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
-
-extension String {
-    func replacingUnderscoresWithSpaces() -> String { String(map { $0 == "_" ? " " : $0 }) }
-}

@@ -42,8 +42,13 @@ struct CatalogValidator {
                 report(catalog, "module '\(catalog.module)'", "two catalogs use this module name; each module needs its own")
             }
             if catalog.title.isEmpty { report(catalog, "module '\(catalog.module)'", "the title is empty; give the catalog a human title") }
+            let placed = Set(PanelFactory.panels(for: catalog).map(\.dashboard))
+            let summarisesObjectives = set.catalogs.contains { !$0.objectives.isEmpty }
             for dashboard in catalog.dashboards {
                 let subject = "dashboard '\(dashboard.file)'"
+                if !placed.contains(dashboard.file), !(dashboard.isOverview && summarisesObjectives) {
+                    report(catalog, subject, "no panel goes on it; point a chart at it (dashboard: \"\(dashboard.file)\") or remove the dashboard")
+                }
                 if dashboard.file.isEmpty || !dashboard.file.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }) {
                     report(catalog, subject, "dashboard file names must match [a-z0-9_-]+ (they become dashboards/<file>.json)")
                 }
@@ -130,15 +135,5 @@ struct CatalogValidator {
             break
         }
         check(metric.chart, of: .metric(metric), subject: subject, in: catalog)
-    }
-}
-
-extension Unicode.Scalar {
-    var isASCIIAlphanumeric: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self) }
-}
-
-extension String {
-    func replacingNonIdentifierCharacters() -> String {
-        String(unicodeScalars.map { $0.isASCIIAlphanumeric ? Character($0) : "_" })
     }
 }

@@ -14,6 +14,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Lookout", targets: ["Lookout"]),
+        .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
+        .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
+        .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
+        .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
+        .executable(name: "lookout", targets: ["lookout"]),
         // MARK: Catalog (declarations → dashboards and rules)
         .library(name: "LookoutCatalog", targets: ["LookoutCatalog"]),
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
@@ -27,12 +32,29 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: Core
         // A per-thread slot number for contention striping (C11 _Thread_local; Swift has none).
         .target(name: "CLookoutThread"),
         .target(name: "LookoutZlib", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Lookout", dependencies: ["LookoutZlib", "CLookoutThread"], swiftSettings: swiftSettings),
+        // Helpers for users' tests: value and exposition assertions, a manual clock.
+        .target(name: "LookoutTesting", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+
+        // MARK: Executables
+        .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+
+        // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
+        .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+
+        // MARK: Bybit market data over libcurl
+        .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
@@ -63,6 +85,16 @@ let package = Package(
         // Shared by test targets only: running real external tools, repository paths.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
+        .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "Lookout", path: ".."),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // Counts malloc calls by interposing the allocator (for "allocations per operation").
@@ -18,6 +19,14 @@ let package = Package(
             dependencies: [
                 "CMallocCounter",
                 .product(name: "Lookout", package: "Lookout"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The HTTP benchmark's peer: Hummingbird 2 serving the same endpoints as `lookout serve`.
+        .executableTarget(
+            name: "hummingbird-server",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),

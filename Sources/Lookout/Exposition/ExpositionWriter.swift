@@ -61,3 +61,30 @@ enum StateSetLines {
         }
     }
 }
+
+/// Histogram sample lines both formats write the same way.
+enum HistogramLines {
+    /// Writes the cumulative `_bucket` lines, calling `annotate` before each line's end
+    /// (OpenMetrics adds exemplars there), and returns the total count.
+    @inline(__always)
+    static func writeBuckets(_ name: [UInt8], labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>,
+                             to buffer: inout ExpositionBuffer, annotate: (Int, inout ExpositionBuffer) -> Void) -> UInt64 {
+        var cumulative: UInt64 = 0
+        for index in counts.indices {
+            cumulative &+= counts[index]
+            buffer.appendSampleStart(name, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
+            buffer.appendDecimal(cumulative)
+            annotate(index, &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        return cumulative
+    }
+
+    /// Writes the `_count` line.
+    @inline(__always)
+    static func writeCount(_ name: [UInt8], labels: [UInt8], total: UInt64, to buffer: inout ExpositionBuffer) {
+        buffer.appendSampleStart(name, labels: labels)
+        buffer.appendDecimal(total)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+}

@@ -52,17 +52,10 @@ struct OpenMetricsWriter: ExpositionWriter {
 
     func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,
                         exemplars: [Exemplar?], created: Double?, to buffer: inout ExpositionBuffer) {
-        var cumulative: UInt64 = 0
-        for index in counts.indices {
-            cumulative &+= counts[index]
-            buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
-            buffer.appendDecimal(cumulative)
+        let total = HistogramLines.writeBuckets(names.bucket, labels: labels, buckets: buckets, counts: counts, to: &buffer) { index, buffer in
             appendExemplar(index < exemplars.count ? exemplars[index] : nil, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
         }
-        buffer.appendSampleStart(names.count, labels: labels)
-        buffer.appendDecimal(cumulative)
-        buffer.append(UInt8(ascii: "\n"))
+        HistogramLines.writeCount(names.count, labels: labels, total: total, to: &buffer)
         buffer.appendSample(names.sum, labels: labels, value: sum)
         appendCreated(created, labels: labels, to: &buffer)
     }

@@ -43,17 +43,9 @@ struct PrometheusTextWriter: ExpositionWriter {
 
     func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,
                         exemplars: [Exemplar?], created: Double?, to buffer: inout ExpositionBuffer) {
-        var cumulative: UInt64 = 0
-        for index in counts.indices {
-            cumulative &+= counts[index]
-            buffer.appendSampleStart(names.bucket, labels: labels, extraName: "le", extraValue: buckets.renderedBounds[index])
-            buffer.appendDecimal(cumulative)
-            buffer.append(UInt8(ascii: "\n"))
-        }
+        let total = HistogramLines.writeBuckets(names.bucket, labels: labels, buckets: buckets, counts: counts, to: &buffer) { _, _ in }
         buffer.appendSample(names.sum, labels: labels, value: sum)
-        buffer.appendSampleStart(names.count, labels: labels)
-        buffer.appendDecimal(cumulative)
-        buffer.append(UInt8(ascii: "\n"))
+        HistogramLines.writeCount(names.count, labels: labels, total: total, to: &buffer)
     }
 
     func finish(to buffer: inout ExpositionBuffer) {}

@@ -1,0 +1,158 @@
+import Synchronization
+
+/// A deterministic, fault-injectable model of Bybit V5's public market endpoints.
+///
+/// The simulator is transport-free: hand it a ``SimulatorRequest`` and it returns a
+/// ``SimulatorResponse`` — status, headers, body, and ``TransportDirectives`` an HTTP
+/// adapter carries out (delays, slow bodies, resets, truncation). It serves
+/// `/v5/market/kline`, `mark-price-kline`, `index-price-kline`,
+/// `premium-index-price-kline`, `time` and `instruments-info`.
+///
+/// ```swift
+/// let clock = ManualSimulatorClock(.milliseconds(1_670_610_000_000))
+/// let simulator = try BybitSimulator(clock: clock)
+/// let response = simulator.respond(to: SimulatorRequest(
+///     target: "/v5/market/kline?category=inverse&symbol=BTCUSD&interval=60&start=1670601600000&end=1670608800000"))
+/// // response.status == 200, three candles, newest first
+/// ```
+///
+/// Responses depend only on the configuration, the clock and the order of requests, so a
+/// test with a ``ManualSimulatorClock`` gets the same bytes every run.
+///
+/// Thread-safety: all methods may be called concurrently. Per-request bookkeeping (IP
+/// window, fault triggers, statistics) takes one short `Mutex` section; building the body
+/// runs outside it.
+public final class BybitSimulator: Sendable {
+    private let clock: any SimulatorClock
+    private let market: MarketData
+    private let state: Mutex<SimulatorState>
+
+    /// Creates a simulator.
+    ///
+    /// - Throws: ``SimulatorConfigurationError`` when the behaviour is invalid.
+    public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), clock: any SimulatorClock = SystemSimulatorClock()) throws(SimulatorConfigurationError) {
+        try configuration.behavior.validate()
+        self.clock = clock
+        market = MarketData(universe: configuration.universe, limitPolicy: configuration.limitPolicy)
+        state = Mutex(SimulatorState(behavior: configuration.behavior))
+    }
+
+    /// The listed instruments.
+    public var universe: InstrumentUniverse { market.universe }
+
+    /// The out-of-range `limit` policy.
+    public var limitPolicy: LimitPolicy { market.limitPolicy }
+
+    /// The simulator's clock reading.
+    public func now() -> SimulatorTime { clock.now() }
+
+    /// The current behaviour (rate limit, latency, faults, headers).
+    public var behavior: SimulatorBehavior { state.withLock { $0.behavior } }
+
+    /// Changes the behaviour atomically while serving, e.g.
+    /// `try simulator.updateBehavior { $0.faults = [FaultRule(.rateLimited, trigger: .nextRequests(3))] }`.
+    ///
+    /// Trigger counting restarts; windows and bans are kept unless the IP limit changes.
+    /// - Throws: ``SimulatorConfigurationError`` (from `update` or validation); the
+    ///   behaviour is then unchanged.
+    public func updateBehavior(_ update: (inout SimulatorBehavior) throws(SimulatorConfigurationError) -> Void) throws(SimulatorConfigurationError) {
+        try state.withLock { (state: inout SimulatorState) throws(SimulatorConfigurationError) -> Void in
+            var behavior = state.behavior
+            try update(&behavior)
+            try behavior.validate()
+            state.replaceBehavior(behavior)
+        }
+    }
+
+    /// A snapshot of the counters.
+    public func statistics() -> SimulatorStatistics { state.withLock { $0.statistics } }
+
+    /// Zeroes the counters (windows and bans are unaffected).
+    public func resetStatistics() { state.withLock { $0.statistics = SimulatorStatistics() } }
+
+    /// Ends every IP ban now and empties every window.
+    public func liftBans() { state.withLock { $0.liftBans() } }
+
+    /// Answers one request.
+    ///
+    /// Never fails: bad input becomes the error Bybit would send (HTTP 200 with `retCode`
+    /// 10001, 404 with 10017 for an unknown route), and faults become error statuses or
+    /// transport directives.
+    public func respond(to request: SimulatorRequest) -> SimulatorResponse {
+        let now = request.receivedAt ?? clock.now()
+        let knownPath = Route(rawValue: request.path)
+        let route = request.method == "GET" ? knownPath : nil
+        let admission = state.withLock {
+            $0.admit(clientIP: request.clientIP, path: request.path, routed: knownPath != nil && route != nil, now: now)
+        }
+        if admission.banned { return Self.banResponse(latency: admission.latency) }
+
+        let time = now.millisecondsSinceEpoch
+        var reply: EndpointReply
+        switch admission.replacement {
+        case .rateLimited?: reply = .error(.rateLimited, time: time)
+        case .requestTimeout?: reply = .error(.requestTimeout, time: time)
+        case .serverTimeout?: reply = .error(.serverTimeout, time: time)
+        case .httpStatus(let status)?:
+            reply = EndpointReply(status: status, retCode: nil, body: Array("\(status) \(SimulatorResponse.reasonPhrase(for: status))\n".utf8))
+        default: reply = endpointReply(route: route, request: request, now: now)
+        }
+
+        let isJSON = reply.retCode != nil
+        var headers = [isJSON ? SimulatorResponse.jsonContentType : SimulatorResponse.textContentType]
+        if isJSON, let bapi = admission.bapi, admission.replacement != .rateLimited || bapi.includeOnRateLimited {
+            let reset = admission.replacement == .rateLimited ? (floorDivide(time, 1000) + 1) * 1000 : time
+            headers.append(SimulatorResponse.Header("X-Bapi-Limit", String(bapi.limit)))
+            headers.append(SimulatorResponse.Header("X-Bapi-Limit-Status", String(bapi.remaining)))
+            headers.append(SimulatorResponse.Header("X-Bapi-Limit-Reset-Timestamp", String(reset)))
+        }
+        var response = SimulatorResponse(status: reply.status, headers: headers, body: reply.body)
+        response.transport.delayBeforeHeaders = admission.latency
+        if let replacement = admission.replacement { response.injectedFaults.append(replacement.kind) }
+        for modifier in admission.modifiers {
+            Self.apply(modifier, to: &response)
+            response.injectedFaults.append(modifier.kind)
+        }
+        return response
+    }
+
+    private func endpointReply(route: Route?, request: SimulatorRequest, now: SimulatorTime) -> EndpointReply {
+        guard let route else { return .error(.routeNotFound, time: now.millisecondsSinceEpoch, status: 404) }
+        let query = QueryParameters(request.query)
+        switch route {
+        case .serverTime:
+            return ServerTimeEndpoint.respond(now: now)
+        case .instrumentsInfo:
+            return InstrumentsInfoEndpoint(market: market).respond(query: query, now: now)
+        case .kline, .markPriceKline, .indexPriceKline, .premiumIndexPriceKline:
+            return KlineEndpoint(market: market).respond(route: route, kind: route.priceKind!, query: query, now: now)
+        }
+    }
+
+    /// The IP ban: HTTP 403, a short non-JSON body (Bybit's is undocumented), connection closed.
+    private static func banResponse(latency: Duration) -> SimulatorResponse {
+        var response = SimulatorResponse(
+            status: 403, headers: [SimulatorResponse.textContentType],
+            body: Array("403 Forbidden: access too frequent\n".utf8))
+        response.transport.delayBeforeHeaders = latency
+        response.transport.closeConnection = true
+        return response
+    }
+
+    private static func apply(_ fault: Fault, to response: inout SimulatorResponse) {
+        switch fault {
+        case .connectionReset(let bytes):
+            response.transport.reset = bytes.map { .afterBodyBytes($0) } ?? .beforeResponse
+        case .truncatedBody(let bytes):
+            response.transport.truncateBodyAfter = min(bytes, response.transport.truncateBodyAfter ?? .max)
+        case .malformedJSON:
+            response.body.removeLast(response.body.count - response.body.count / 2)
+        case .slowBody(let chunkBytes, let pause):
+            response.transport.trickle = TransportDirectives.Trickle(chunkBytes: chunkBytes, pause: pause)
+        case .delay(let duration):
+            response.transport.delayBeforeHeaders += duration
+        case .rateLimited, .requestTimeout, .serverTimeout, .httpStatus:
+            break  // replacing faults are applied before the body is built
+        }
+    }
+}

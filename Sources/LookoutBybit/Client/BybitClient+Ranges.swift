@@ -1,0 +1,83 @@
+extension BybitClient {
+    /// Trade-price candles with start times in `from...to`, however many pages that takes.
+    ///
+    /// The range is split into windows of at most 1,000 candles, each sent with both
+    /// `start` and `end` so the exchange never drops part of a window (see
+    /// ``RangePlanner``); windows are fetched concurrently (bounded by
+    /// ``Configuration/maxConcurrentRequests``). The result is ascending, unique by start
+    /// time, keeps zero-volume candles as the exchange sends them, and marks the still-open
+    /// candle (``KlineRow/isClosed`` is `false`; use ``KlineSeries/closedRows`` to drop it).
+    /// Any page failing fails the whole call: a range is never returned with holes.
+    ///
+    /// - Parameters:
+    ///   - from: first start time wanted, ms since the epoch (inclusive). A `from` inside a
+    ///     candle skips that candle.
+    ///   - to: last start time wanted, ms since the epoch (inclusive).
+    /// - Throws: ``BybitError``; `from > to`, negative times or a range needing more than
+    ///   ``Configuration/maxPagesPerRange`` pages are ``BybitError/Code/invalidArgument``.
+    public func candles(
+        category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
+    ) async throws(BybitError) -> KlineSeries<Kline> {
+        try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: "/v5/market/kline", symbol: symbol)
+        return try await series(.kline, category: category, symbol: symbol, interval: interval, from: from, to: to, limit: 1000)
+    }
+
+    /// Mark-, index- or premium-index-price candles over any range; see
+    /// ``candles(category:symbol:interval:from:to:)``.
+    public func priceCandles(
+        _ kind: PriceKlineKind, category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
+    ) async throws(BybitError) -> KlineSeries<PriceKline> {
+        try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        return try await series(kind.endpoint, category: category, symbol: symbol, interval: interval,
+                                from: from, to: to, limit: kind.maximumLimit(for: category))
+    }
+
+    private func series<Row: ParsableKlineRow>(
+        _ endpoint: BybitEndpoint, category: BybitCategory, symbol: String, interval: KlineInterval,
+        from: Int64, to: Int64, limit: Int
+    ) async throws(BybitError) -> KlineSeries<Row> {
+        try RequestValidation.symbol(symbol)
+        try RequestValidation.times(start: from, end: to, symbol: symbol, names: ("from", "to"))
+        let count = RangePlanner.windowCount(from: from, to: to, interval: interval, limit: limit)
+        guard count <= configuration.maxPagesPerRange else {
+            throw BybitError(code: .invalidArgument, message: "the range \(from)...\(to) at interval \(interval) needs \(count) requests, more than maxPagesPerRange (\(configuration.maxPagesPerRange)); split it or raise the limit", symbol: symbol)
+        }
+        let started = ContinuousClock.now
+        let windows = RangePlanner.windows(from: from, to: to, interval: interval, limit: limit)
+        var pages = [(rows: [Row], serverTime: Int64)?](repeating: nil, count: windows.count)
+        let parallel = max(1, configuration.maxConcurrentRequests)
+        let failure: BybitError? = await withTaskGroup(of: (Int, Result<KlinePage<Row>, BybitError>).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                let window = windows[index]
+                next += 1
+                group.addTask {
+                    do throws(BybitError) {
+                        let page: KlinePage<Row> = try await self.page(endpoint, category: category, symbol: symbol, interval: interval,
+                                                                       start: window.start, end: window.end, limit: limit, maximum: limit)
+                        return (index, .success(page))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            while next < windows.count && next < parallel { launch() }
+            while let (index, result) = await group.next() {
+                switch result {
+                case .success(let page):
+                    pages[index] = (page.rows, page.serverTime)
+                    if next < windows.count { launch() }
+                case .failure(let error):
+                    group.cancelAll()
+                    return error
+                }
+            }
+            return nil
+        }
+        if let failure { throw failure }
+        let rows = CandleMerger.merge(pages.compactMap { $0 }, from: from, to: to)
+        events.rangeFetched(interval: interval, pages: windows.count, candles: rows.count, duration: started.duration(to: .now))
+        return KlineSeries(symbol: symbol, category: category, interval: interval, from: from, to: to, rows: rows, pages: windows.count)
+    }
+}

@@ -1,0 +1,23 @@
+/// The public market-data endpoints the client calls; `label` is a bounded name for stats
+/// and metrics.
+enum BybitEndpoint: String, Sendable, Hashable, CaseIterable {
+    case kline = "/v5/market/kline"
+    case markPriceKline = "/v5/market/mark-price-kline"
+    case indexPriceKline = "/v5/market/index-price-kline"
+    case premiumIndexPriceKline = "/v5/market/premium-index-price-kline"
+    case instrumentsInfo = "/v5/market/instruments-info"
+    case time = "/v5/market/time"
+
+    var path: String { rawValue }
+
+    var label: String {
+        switch self {
+        case .kline: "kline"
+        case .markPriceKline: "mark_price_kline"
+        case .indexPriceKline: "index_price_kline"
+        case .premiumIndexPriceKline: "premium_index_price_kline"
+        case .instrumentsInfo: "instruments_info"
+        case .time: "time"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// The `result` of a kline endpoint: names and rows as received.
+struct KlineResult<Row> {
+    var symbol: String?
+    var category: String?
+    /// Rows in the order received (Bybit: newest first); `nil` when `list` is absent.
+    var rows: [Row]?
+}
+
+/// A row type the kline parser can fill directly from the JSON bytes.
+protocol ParsableKlineRow: KlineRow {
+    /// How many leading fields a row must have; extra trailing fields are ignored.
+    static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Self
+}
+
+/// A hand-written parser for kline responses: one pass over the bytes, prices and volumes
+/// parsed straight from the string bytes into ``ExactDecimal``, no intermediate strings or
+/// dictionaries. Rows may be strings (as Bybit sends) or bare JSON numbers.
+enum KlineParser {
+    static func parse<Row: ParsableKlineRow>(_ body: UnsafeBufferPointer<UInt8>, as _: Row.Type) throws(ParseFailure) -> BybitEnvelope<KlineResult<Row>> {
+        try EnvelopeParser.parse(body) { (scanner: inout JSONScanner) throws(ParseFailure) -> KlineResult<Row> in
+            var result = KlineResult<Row>()
+            try scanner.expect(UInt8(ascii: "{"), in: "result")
+            if scanner.consume(UInt8(ascii: "}")) { return result }
+            repeat {
+                let (key, _) = try scanner.readRawString(in: "result key")
+                try scanner.expect(UInt8(ascii: ":"), in: "result")
+                if scanner.matches(key, "list") {
+                    result.rows = try parseRows(&scanner, as: Row.self)
+                } else if scanner.matches(key, "symbol") {
+                    result.symbol = try scanner.readString(in: "result.symbol")
+                } else if scanner.matches(key, "category") {
+                    result.category = try scanner.readString(in: "result.category")
+                } else {
+                    try scanner.skipValue(in: "result")
+                }
+            } while try scanner.commaOrEnd(UInt8(ascii: "}"), in: "result")
+            return result
+        }
+    }
+
+    private static func parseRows<Row: ParsableKlineRow>(_ scanner: inout JSONScanner, as _: Row.Type) throws(ParseFailure) -> [Row] {
+        try scanner.expect(UInt8(ascii: "["), in: "result.list")
+        var rows: [Row] = []
+        if scanner.consume(UInt8(ascii: "]")) { return rows }
+        rows.reserveCapacity(1000)
+        repeat {
+            let row = rows.count
+            try scanner.expect(UInt8(ascii: "["), in: "result.list[\(row)]")
+            rows.append(try Row.parse(&scanner, row: row))
+            while scanner.consume(UInt8(ascii: ",")) { try scanner.skipValue(in: "result.list[\(row)]") }
+            try scanner.expect(UInt8(ascii: "]"), in: "result.list[\(row)]")
+        } while try scanner.commaOrEnd(UInt8(ascii: "]"), in: "result.list")
+        return rows
+    }
+}
+
+extension JSONScanner {
+    /// Reads field `field` of row `row` as raw text (string contents or a bare number).
+    @inline(__always)
+    mutating func readRowField(row: Int, field: Int) throws(ParseFailure) -> UnsafeBufferPointer<UInt8> {
+        if field > 0 { try expect(UInt8(ascii: ","), in: "result.list[\(row)] (expected \(field + 1) fields)") }
+        if peek() == UInt8(ascii: "\"") {
+            let (range, escaped) = try readRawString(in: "result.list[\(row)][\(field)]")
+            if escaped { throw ParseFailure(message: "result.list[\(row)][\(field)] contains an escape sequence; expected a plain number") }
+            return UnsafeBufferPointer(rebasing: bytes[range])
+        }
+        skipWhitespace()
+        let start = index
+        while index < bytes.count, index - start <= 64 {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "+") || byte &- UInt8(ascii: "0") < 10 else { break }
+            advance()
+        }
+        guard index > start else { throw failure(expected: "a string or number", in: "result.list[\(row)][\(field)]") }
+        return UnsafeBufferPointer(rebasing: bytes[start..<index])
+    }
+
+    @inline(__always)
+    mutating func readRowDecimal(row: Int, field: Int) throws(ParseFailure) -> ExactDecimal {
+        let text = try readRowField(row: row, field: field)
+        guard let value = ExactDecimal(utf8: text) else {
+            throw ParseFailure(message: "result.list[\(row)][\(field)]: \"\(String(decoding: text, as: UTF8.self))\" is not a decimal number")
+        }
+        return value
+    }
+
+    @inline(__always)
+    mutating func readRowTime(row: Int) throws(ParseFailure) -> Int64 {
+        let text = try readRowField(row: row, field: 0)
+        guard let value = Self.integer(text), value >= 0 else {
+            throw ParseFailure(message: "result.list[\(row)][0]: \"\(String(decoding: text, as: UTF8.self))\" is not a start time in milliseconds")
+        }
+        return value
+    }
+}
+
+extension Kline: ParsableKlineRow {
+    @inline(__always)
+    static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Kline {
+        Kline(startTime: try scanner.readRowTime(row: row),
+              open: try scanner.readRowDecimal(row: row, field: 1),
+              high: try scanner.readRowDecimal(row: row, field: 2),
+              low: try scanner.readRowDecimal(row: row, field: 3),
+              close: try scanner.readRowDecimal(row: row, field: 4),
+              volume: try scanner.readRowDecimal(row: row, field: 5),
+              turnover: try scanner.readRowDecimal(row: row, field: 6))
+    }
+}
+
+extension PriceKline: ParsableKlineRow {
+    @inline(__always)
+    static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> PriceKline {
+        PriceKline(startTime: try scanner.readRowTime(row: row),
+                   open: try scanner.readRowDecimal(row: row, field: 1),
+                   high: try scanner.readRowDecimal(row: row, field: 2),
+                   low: try scanner.readRowDecimal(row: row, field: 3),
+                   close: try scanner.readRowDecimal(row: row, field: 4))
+    }
+}

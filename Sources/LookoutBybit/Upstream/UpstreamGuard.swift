@@ -1,0 +1,144 @@
+import Synchronization
+
+/// Keeps a process under Bybit's IP limits: a sliding-window request budget shared by
+/// every client that uses it, per-host pauses after retCode 10006, and per-host bans after
+/// HTTP 403.
+///
+/// Bybit allows 600 requests per 5-second window per IP and answers a breach with a 403
+/// ban of at least ten minutes. The default budget, 500 per 5 s, leaves headroom for clock
+/// skew and other processes; the budget is enforced **before** a request is sent, and no
+/// 5-second window ever holds more grants than the budget.
+///
+/// Share one guard per IP: ``shared`` is the process-wide default every ``BybitClient``
+/// uses unless given another. Waiters are served first come, first served, and only one of
+/// them at a time sleeps on the budget. All methods are thread-safe.
+public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duration {
+    /// Limits for an ``UpstreamGuard``.
+    public struct Configuration: Sendable, Hashable {
+        /// Most requests sent in any ``window``.
+        public var requestsPerWindow: Int
+        /// The sliding window.
+        public var window: Duration
+        /// How long requests to a host fail fast after it answered HTTP 403.
+        public var banCooldown: Duration
+
+        /// Creates limits; the defaults are 500 requests per 5 s and a 10-minute ban.
+        public init(requestsPerWindow: Int = 500, window: Duration = .seconds(5), banCooldown: Duration = .seconds(600)) {
+            self.requestsPerWindow = max(1, requestsPerWindow)
+            self.window = window > .zero ? window : .seconds(5)
+            self.banCooldown = banCooldown
+        }
+    }
+
+    /// Why ``admit(host:)`` refused.
+    enum Refusal: Error, Equatable {
+        /// The host is banned for this much longer.
+        case banned(remaining: Duration)
+        case cancelled
+    }
+
+    private enum Step {
+        case granted
+        case banned(Duration)
+        case sleep(C.Instant)
+    }
+
+    private struct State {
+        var budget: SlidingWindowBudget<C.Instant>
+        var hosts: [String: HostProtection<C.Instant>] = [:]
+    }
+
+    /// The limits in force.
+    public let configuration: Configuration
+    let clock: C
+    private let state: Mutex<State>
+    private let gate = AsyncSemaphore(permits: 1)
+
+    /// Creates a guard measuring time with `clock`.
+    public init(configuration: Configuration = Configuration(), clock: C) {
+        self.configuration = configuration
+        self.clock = clock
+        state = Mutex(State(budget: SlidingWindowBudget(limit: configuration.requestsPerWindow, window: configuration.window)))
+    }
+
+    /// Waits until a request to `host` may be sent and records it against the budget.
+    /// Returns how long it waited.
+    func admit(host: String) async throws(Refusal) -> Duration {
+        let start = clock.now
+        // Bans fail fast and pauses wait without taking a place in the queue.
+        try await waitWhileHostHeld(host)
+        do { try await gate.acquire() } catch { throw .cancelled }
+        defer { gate.release() }
+        while true {
+            let now = clock.now
+            let step: Step = state.withLock { state in
+                switch state.hosts[host, default: HostProtection()].admission(at: now) {
+                case .banned(let until): return .banned(now.duration(to: until))
+                case .wait(let until): return .sleep(until)
+                case .proceed: break
+                }
+                switch state.budget.acquire(at: now) {
+                case .granted: return .granted
+                case .wait(let until): return .sleep(until)
+                }
+            }
+            switch step {
+            case .granted: return start.duration(to: clock.now)
+            case .banned(let remaining): throw .banned(remaining: remaining)
+            case .sleep(let until):
+                do { try await clock.sleep(until: until, tolerance: nil) } catch { throw .cancelled }
+            }
+        }
+    }
+
+    private func waitWhileHostHeld(_ host: String) async throws(Refusal) {
+        while true {
+            let now = clock.now
+            let admission = state.withLock { $0.hosts[host]?.admission(at: now) ?? .proceed }
+            switch admission {
+            case .proceed: return
+            case .banned(let until): throw .banned(remaining: now.duration(to: until))
+            case .wait(let until):
+                do { try await clock.sleep(until: until, tolerance: nil) } catch { throw .cancelled }
+            }
+        }
+    }
+
+    /// Records an HTTP 403 from `host`: every request to it fails fast for the cool-down.
+    /// Returns whether this started a new ban (rather than extending one).
+    @discardableResult
+    func recordForbidden(host: String) -> Bool {
+        let now = clock.now
+        let transition = state.withLock { state in
+            state.hosts[host, default: HostProtection()].forbidden(at: now, cooldown: configuration.banCooldown)
+        }
+        if case .banStarted = transition { return true }
+        return false
+    }
+
+    /// Records retCode 10006 from `host`: requests to it are held for `pause`.
+    func recordRateLimited(host: String, pause: Duration) {
+        let now = clock.now
+        _ = state.withLock { state in
+            state.hosts[host, default: HostProtection()].rateLimited(at: now, pause: pause)
+        }
+    }
+
+    /// How long requests to `host` will keep failing because of a 403 ban, or `nil` if the
+    /// host is not banned.
+    public func banRemaining(host: String) -> Duration? {
+        let now = clock.now
+        return state.withLock { state -> Duration? in
+            guard case .banned(let until)? = state.hosts[host]?.admission(at: now) else { return nil }
+            return now.duration(to: until)
+        }
+    }
+}
+
+extension UpstreamGuard where C == ContinuousClock {
+    /// The process-wide guard (500 requests per 5 s, 10-minute ban cool-down) that every
+    /// ``BybitClient`` uses by default, so all clients in a process share one IP budget.
+    public static var shared: UpstreamGuard<ContinuousClock> { sharedUpstreamGuard }
+}
+
+private let sharedUpstreamGuard = UpstreamGuard(clock: ContinuousClock())

@@ -1,0 +1,29 @@
+// The `lookout` command-line tool. Each subcommand lives in Commands/; this file only
+// dispatches and turns errors into one readable line and an exit status.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let usage = """
+    USAGE: lookout <command> [options]
+
+    COMMANDS:
+      demo        run a simulated workload and print its metrics in both formats
+
+    Run `lookout <command> --help` for a command's options, `lookout --version` for the version.
+    """
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status: Int32
+do {
+    switch arguments.first {
+    case "demo": status = try DemoCommand.run(Array(arguments.dropFirst()))
+    case "--version", "version": print("lookout \(LookoutVersion.current)"); status = 0
+    case "--help", "-h", "help", nil: print(usage); status = arguments.isEmpty ? 2 : 0
+    case let other?: throw CommandLineError("unknown command '\(other)'; run `lookout --help` for the list")
+    }
+} catch {
+    StandardError.write("lookout: \(error)\n")
+    status = 2
+}
+exit(status)

@@ -66,6 +66,21 @@ struct OutputFolderTests {
         #expect(contents(url) == ["a.rules.yml": "# \(Self.marker)1\n", "tests": "blocker"])
     }
 
+    @Test("a failed write into a folder that did not exist removes the folders it created")
+    func atomicNewFolder() throws {
+        let (_, url) = try folder(.alerts)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let target = OutputFolder(path: url.path + "/alerts", kind: .alerts)
+        try "blocker".write(toFile: url.path + "/runbooks", atomically: true, encoding: .utf8)
+        let blocked = OutputFolder(path: url.path, kind: .alerts)
+        #expect(throws: CatalogError.self) {
+            try blocked.write([GeneratedFile(path: "tests/a-test.yaml", contents: "# \(Self.marker)\n"), GeneratedFile(path: "runbooks/a.md", contents: "\(Self.marker)\n")])
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path + "/tests"))
+        try target.write([GeneratedFile(path: "tests/a-test.yaml", contents: "# \(Self.marker)\n")])
+        #expect(contents(url.appendingPathComponent("alerts")) == ["tests/a-test.yaml": "# \(Self.marker)\n"])
+    }
+
     @Test("check reports missing, changed, stale and foreign files and the fix")
     func check() throws {
         let (folder, url) = try folder(.dashboards)

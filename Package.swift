@@ -20,6 +20,11 @@ let package = Package(
         .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
         .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
         .executable(name: "lookout", targets: ["lookout"]),
+        // MARK: Catalog (declarations → dashboards and rules)
+        .library(name: "LookoutCatalog", targets: ["LookoutCatalog"]),
+        .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
+        .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
+        .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -56,6 +61,31 @@ let package = Package(
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
+
+        // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
+        .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        // The catalog executable the plugins build and run: it lists the project's catalogs.
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog"], swiftSettings: swiftSettings),
+        .plugin(
+            name: "GenerateDashboards",
+            capability: .command(
+                intent: .custom(verb: "generate-dashboards", description: "Generate Grafana dashboards from the package's metric catalogs"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Grafana dashboards (dashboards/*.json by default)")]
+            )
+        ),
+        .plugin(
+            name: "GenerateAlerts",
+            capability: .command(
+                intent: .custom(verb: "generate-alerts", description: "Generate Prometheus rules, rule tests and Alertmanager config from the package's metric catalogs"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Prometheus rules, rule unit tests and Alertmanager config (alerts/ by default)")]
+            )
+        ),
+        .testTarget(
+            name: "LookoutCatalogTests",
+            dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.

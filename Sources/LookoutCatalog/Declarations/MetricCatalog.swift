@@ -1,0 +1,55 @@
+/// One module's declarations: its metrics, ratios, alerts and SLOs, and the dashboards
+/// they appear on.
+///
+/// Each instrumented module owns one, next to its code (`HTTPMetrics.catalog`), and the
+/// package's catalog executable lists them all in a ``CatalogSet``. Generation writes
+/// `alerts/<module>.rules.yml`, `alerts/tests/<module>-test.yaml`,
+/// `alerts/runbooks/<module>.md` and one `dashboards/<file>.json` per dashboard.
+public struct MetricCatalog: Sendable {
+    /// The module name, `[a-z][a-z0-9_]*` (`http`, `bybit`); it names the rule files.
+    public let module: String
+    /// A human title (`HTTP server`).
+    public let title: String
+    /// The dashboards; never empty (defaults to one named after the module).
+    public let dashboards: [DashboardDeclaration]
+    /// The metric declarations, in panel order.
+    public let metrics: [any MetricDeclaration]
+    /// The ratios.
+    public let ratios: [RatioDeclaration]
+    /// The alerts.
+    public let alerts: [AlertDeclaration]
+    /// The service-level objectives.
+    public let objectives: [ServiceLevelObjective]
+
+    /// A catalog for `module`.
+    ///
+    /// - Parameters:
+    ///   - module: The module name, `[a-z][a-z0-9_]*`.
+    ///   - title: A human title.
+    ///   - dashboards: By default one dashboard, `dashboards/<module>.json`, titled `title`.
+    ///   - metrics: Declarations, in the order their panels should appear.
+    ///   - ratios: Ratios of declared metrics.
+    ///   - alerts: Alerts with their tests.
+    ///   - objectives: Service-level objectives.
+    public init(_ module: String, title: String, dashboards: [DashboardDeclaration] = [],
+                metrics: [any MetricDeclaration], ratios: [RatioDeclaration] = [],
+                alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [])
+    {
+        self.module = module
+        self.title = title
+        self.dashboards = dashboards.isEmpty ? [DashboardDeclaration(module, title: title)] : dashboards
+        self.metrics = metrics
+        self.ratios = ratios
+        self.alerts = alerts
+        self.objectives = objectives
+    }
+
+    /// The declared metrics' contents, in order.
+    var declaredMetrics: [DeclaredMetric] { metrics.map(\.metric) }
+
+    /// The dashboard a chart targets (`nil` is the first).
+    func dashboard(named file: String?) -> DashboardDeclaration? {
+        guard let file else { return dashboards.first }
+        return dashboards.first { $0.file == file }
+    }
+}

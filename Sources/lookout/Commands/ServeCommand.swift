@@ -1,3 +1,4 @@
+import Glibc
 import LookoutHTTP
 
 /// `lookout serve`: serves `/metrics` and the health endpoints until SIGTERM or SIGINT.
@@ -41,6 +42,9 @@ struct ServeCommand {
             return 0
         }
         let settings = try ServeSettings.resolve(options: options, environment: environment, readFile: ConfigFile.read)
+        // A server must outlive its readers: with stdout or stderr piped into a program that
+        // exits (`lookout serve | head -1`), the next write would otherwise kill it.
+        signal(SIGPIPE, SIG_IGN)
         let logger = Logger(level: settings.logLevel, format: settings.logFormat)
         defer { logger.flush() }
 

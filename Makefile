@@ -7,13 +7,14 @@ SWIFT ?= swift
 # toolchain's new warning cannot break a downstream user's build.
 STRICT := -Xswiftc -warnings-as-errors
 
-.PHONY: run test build bench clean generate check-generated
+.PHONY: run test build bench bench-http clean generate check-generated
 
-## run: build in release mode and run the demo workload.
+## run: build in release mode and serve /metrics and health on the defaults (127.0.0.1:9180);
+## it prints the URLs. Ctrl-C stops it gracefully. `lookout serve --help` lists the options.
 run:
 	@scripts/bootstrap build
 	$(SWIFT) build -c release --product lookout
-	.build/release/lookout demo
+	.build/release/lookout serve
 
 ## test: build everything with warnings as errors and run the whole test suite.
 # Tests run one at a time: many assert time bounds (timeouts, slow clients, rate
@@ -45,10 +46,20 @@ check-generated:
 	amtool check-config alerts/alertmanager.yml Examples/alerts/alertmanager.yml
 	scripts/validate-dashboards dashboards/*.json Examples/dashboards/*.json
 
-## bench: run the benchmarks (separate package, release mode).
+## bench: run the benchmarks (separate package, release mode), then the HTTP benchmark.
 bench:
 	@scripts/bootstrap bench
 	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
+	$(MAKE) bench-http
+
+## bench-http: wrk against `lookout serve` and a Hummingbird 2 peer, /metrics and /api/v1/health,
+## 1 and 32 connections, 10 s each; prints req/s, p50/p99, RSS and the ratios.
+## BENCH_HTTP_FLAGS passes options, e.g. BENCH_HTTP_FLAGS="--growth 1000000".
+bench-http:
+	@scripts/bootstrap bench
+	$(SWIFT) build -c release --product lookout
+	cd Benchmarks && $(SWIFT) build -c release --product hummingbird-server
+	scripts/bench-http $(BENCH_HTTP_FLAGS)
 
 build:
 	@scripts/bootstrap build

@@ -50,10 +50,11 @@ let package = Package(
         // HTTP/1.1 server, router and middleware on POSIX sockets.
         // CLookoutHTTP exposes the Linux APIs (epoll, eventfd, accept4) Glibc's module lacks.
         .systemLibrary(name: "CLookoutHTTP"),
-        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP"], swiftSettings: swiftSettings),
+        // It declares its own metrics (HTTPMetrics) with LookoutCatalog and serves /metrics from a Registry.
+        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -65,7 +66,7 @@ let package = Package(
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -104,8 +105,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutHTTPTests",
-            dependencies: ["LookoutHTTP"],
+            dependencies: ["LookoutHTTP", "Lookout", "LookoutTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        // `lookout serve` end to end: its settings, the built binary, and a real Prometheus scraping it.
+        .testTarget(
+            name: "LookoutServeTests",
+            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

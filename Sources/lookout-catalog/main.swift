@@ -3,8 +3,9 @@
 // rules generated (see LookoutCatalog's DocC, "Generating dashboards & alerts").
 import Foundation
 import LookoutCatalog
+import LookoutHTTP
 
-let catalogs = CatalogSet([ProcessMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
+let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
 let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)
 FileHandle.standardOutput.write(Data(result.output.utf8))
 FileHandle.standardError.write(Data(result.errors.utf8))

@@ -1,13 +1,12 @@
 // The `lookout` command-line tool. Each subcommand lives in Commands/; this file only
 // dispatches and turns errors into one readable line and an exit status.
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 let usage = """
     USAGE: lookout <command> [options]
 
     COMMANDS:
+      serve       serve /metrics and health over HTTP until SIGTERM or SIGINT
       demo        run a simulated workload and print its metrics in both formats
 
     Run `lookout <command> --help` for a command's options, `lookout --version` for the version.
@@ -17,6 +16,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let status: Int32
 do {
     switch arguments.first {
+    case "serve": status = try await ServeCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
     case "demo": status = try DemoCommand.run(Array(arguments.dropFirst()))
     case "--version", "version": print("lookout \(LookoutVersion.current)"); status = 0
     case "--help", "-h", "help", nil: print(usage); status = arguments.isEmpty ? 2 : 0

@@ -25,6 +25,9 @@ enum FaultRoutes {
         router.get("/truncated") { _, _ in
             HTTPResponse(status: .ok, body: hundredBytes, delivery: HTTPResponseDelivery(truncateAfterBodyBytes: 10))
         }
+        router.get("/truncated-beyond-the-body") { _, _ in
+            HTTPResponse(status: .ok, body: twentyBytes, delivery: HTTPResponseDelivery(truncateAfterBodyBytes: 100))
+        }
         router.get("/reset-before-head") { _, _ in
             HTTPResponse(status: .ok, body: hundredBytes,
                          delivery: HTTPResponseDelivery(delayBeforeHead: .milliseconds(150), reset: .beforeHead))
@@ -101,6 +104,18 @@ struct ResponseDeliveryTests {
             #expect(body == Array(FaultRoutes.hundredBytes.prefix(10)))
             #expect(try await observer.waitFor { $0.contains(.finished(.get, "/truncated", 200, requestBytes: 0, responseBytes: 10)) })
             try await expectStillServing(port: port)
+        }
+    }
+
+    @Test func aBodyWithinTheTruncationLimitIsSentWholeOnAKeptConnection() async throws {
+        try await withServer(router: FaultRoutes.router()) { _, port in
+            let client = try RawClient(port: port)
+            try await client.send("GET /truncated-beyond-the-body HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try await client.readResponse()
+            #expect(response.body == FaultRoutes.twentyBytes)
+            #expect(response.header("Connection") == nil)
+            try await client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try await client.readResponse().text == "hello")
         }
     }
 

@@ -18,9 +18,16 @@ public struct ExternalTool: Sendable {
     public static let prometheus = ExternalTool("prometheus", install: "apt-get install -y prometheus (or run `make test`)")
     public static let python3 = ExternalTool("python3", install: "apt-get install -y python3 python3-pip")
 
-    /// The tool's absolute path.
-    /// - Throws: ``ExternalToolError`` naming the install command when it is not on `PATH`.
+    /// The tool's absolute path: ``name`` itself when it is an absolute path, else the
+    /// first match on `PATH`.
+    /// - Throws: ``ExternalToolError`` naming the install command when it is not found.
     public func path() throws -> String {
+        if name.hasPrefix("/") {
+            guard FileManager.default.isExecutableFile(atPath: name) else {
+                throw ExternalToolError(message: "'\(name)' does not exist or is not executable; \(installHint)")
+            }
+            return name
+        }
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for directory in directories {
             let candidate = "\(directory)/\(name)"

@@ -57,7 +57,7 @@ public struct ProcessCollector: Collector {
         add(Self.virtualMemory, stat.map { .gauge($0.virtualBytes) })
         add(Self.openFileDescriptors, ProcStat.openFileDescriptors().map { .gauge(Double($0)) })
         add(Self.maxFileDescriptors, ProcStat.maxFileDescriptors().map { .gauge($0) })
-        add(Self.startTime, stat.flatMap { stat in ProcStat.bootTime().map { .gauge($0 + stat.startTicks / ProcStat.ticksPerSecond) } })
+        add(Self.startTime, stat.flatMap { stat in ProcStat.bootTime.map { .gauge($0 + stat.startTicks / ProcStat.ticksPerSecond) } })
         return families
         #else
         return []
@@ -90,13 +90,15 @@ enum ProcStat {
     }
 
     /// The system boot time from `/proc/stat`'s `btime` line, in seconds since the epoch.
-    static func bootTime() -> Double? {
+    /// Read once: it never changes, and `/proc/stat` (a line per CPU and per interrupt
+    /// source) is the costliest file to generate and parse at every scrape.
+    static let bootTime: Double? = {
         guard let text = readFile("/proc/stat") else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix("btime ") {
             return Double(line.dropFirst(6).trimmingSpaces())
         }
         return nil
-    }
+    }()
 
     /// Entries in `/proc/self/fd`, less the descriptor used to list it.
     static func openFileDescriptors() -> Int? {
@@ -120,20 +122,30 @@ enum ProcStat {
 
     private static let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
 
-    /// A small file's contents (procfs files report size 0, so read until EOF).
+    /// A small file's contents (procfs files report size 0, so read until EOF). Files up
+    /// to 4 KiB, which every `/proc/self` file read here is, are read into a stack buffer,
+    /// so a scrape allocates only the resulting string.
     static func readFile(_ path: String) -> String? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        return withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { buffer -> String? in
+            var filled = 0
+            while filled < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 { return nil }
+                if count == 0 { return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<filled]), as: UTF8.self) }
+                filled += count
+            }
+            // Larger than the buffer: continue on the heap.
+            var bytes = Array(UnsafeRawBufferPointer(buffer))
+            while true {
+                let count = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+                if count < 0 { return nil }
+                if count == 0 { return String(decoding: bytes, as: UTF8.self) }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 #endif

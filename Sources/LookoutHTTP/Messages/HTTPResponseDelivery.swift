@@ -65,7 +65,8 @@ public struct HTTPResponseDelivery: Sendable, Hashable {
     /// Write the body in chunks with pauses; `nil` writes it at once.
     public var trickle: Trickle?
     /// Send only this many body bytes (`Content-Length` still announces the full length),
-    /// then close the connection; `nil` sends the whole body.
+    /// then close the connection; `nil` sends the whole body. A body no longer than this
+    /// is sent whole and the connection kept, since nothing was cut.
     public var truncateAfterBodyBytes: Int?
     /// Abort the connection with a TCP reset instead of finishing the response.
     public var reset: Reset?

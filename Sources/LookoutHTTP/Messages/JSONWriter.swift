@@ -1,7 +1,8 @@
-/// A minimal JSON object writer for the library's own bodies (problem details).
+/// A minimal JSON object writer for the library's own bodies (problem details, health).
 ///
 /// It writes compact JSON with RFC 8259 string escaping: `"` and `\` are escaped, control
 /// characters become `\n`, `\r`, `\t` or `\u00XX`, and everything else is copied as UTF-8.
+/// Members appear in the order written, so output is deterministic.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma = false
@@ -13,7 +14,11 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        // The object was a value: whatever follows in the enclosing object needs a comma.
+        needsComma = true
+    }
 
     mutating func member(_ name: String, string value: String) {
         key(name)
@@ -23,6 +28,19 @@ struct JSONWriter {
     mutating func member(_ name: String, integer value: Int) {
         key(name)
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func member(_ name: String, bool value: Bool) {
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// A member whose value is an object written by `body`.
+    mutating func member(_ name: String, object body: (inout JSONWriter) -> Void) {
+        key(name)
+        beginObject()
+        body(&self)
+        endObject()
     }
 
     private mutating func key(_ name: String) {

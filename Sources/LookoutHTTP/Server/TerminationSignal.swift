@@ -33,8 +33,13 @@ public enum TerminationSignal: String, Sendable, Hashable, CaseIterable {
         await wait(for: signals, onReady: {})
     }
 
-    /// ``wait(for:)`` that calls `onReady` once the signals are being watched (for tests).
-    static func wait(for signals: [TerminationSignal], onReady: @escaping @Sendable () -> Void) async -> TerminationSignal {
+    /// ``wait(for:)`` that calls `onReady` once the signals are being watched.
+    ///
+    /// Until then a signal still has its default action (the process ends). A program that
+    /// announces it is ready (prints its address, reports readiness) should do so only
+    /// after `onReady`, so a supervisor reacting to the announcement cannot kill it
+    /// before its graceful shutdown is in place.
+    public static func wait(for signals: [TerminationSignal], onReady: @escaping @Sendable () -> Void) async -> TerminationSignal {
         let queue = DispatchQueue(label: "lookout.termination-signal")
         return await withCheckedContinuation { (continuation: CheckedContinuation<TerminationSignal, Never>) in
             queue.async {

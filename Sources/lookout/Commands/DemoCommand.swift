@@ -47,7 +47,7 @@ enum DemoWorkload {
     static func run(requests: Int) throws(MetricError) -> Registry {
         let registry = Registry()
         try registry.register(ProcessCollector())
-        try registry.info("lookout_build", help: "Lookout build information.", labels: ["version": LookoutVersion.current])
+        try LookoutBuildInfo.register(in: registry)
         let served = try registry.counterFamily("demo_requests_total", help: "Requests handled by the simulated service.",
                                                labelNames: ["method", "route", "status"])
         let latency = try registry.histogramFamily("demo_request_duration_seconds", help: "Simulated request latency.",

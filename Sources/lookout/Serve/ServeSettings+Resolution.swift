@@ -1,0 +1,43 @@
+extension ServeSettings {
+    /// The settings from every source: flags override environment variables, which
+    /// override the config file (`--config FILE` or `LOOKOUT_CONFIG`), which overrides the
+    /// defaults. Empty environment variables count as unset.
+    ///
+    /// - Parameters:
+    ///   - options: The parsed command line.
+    ///   - environment: The process environment.
+    ///   - readFile: Reads the config file (injected for tests).
+    /// - Throws: ``CommandLineError`` naming the first invalid value, where it came from
+    ///   and what is expected.
+    static func resolve(options: CommandLineOptions, environment: [String: String],
+                        readFile: (String) throws(CommandLineError) -> [UInt8]) throws(CommandLineError) -> ServeSettings
+    {
+        let environment = environment.filter { !$0.value.isEmpty }
+        var settings = ServeSettings()
+        var file: [String: ConfigFile.Value] = [:]
+        if let path = options.value("config") ?? environment["LOOKOUT_CONFIG"] {
+            file = try ConfigFile.parse(try readFile(path), path: path)
+            settings.configFile = path
+        }
+        for spec in SettingSpec.all {
+            if let text = options.value(spec.flag) {
+                try apply(spec, text, to: &settings, source: "option '--\(spec.flag)'")
+            } else if let text = environment[spec.environmentVariable] {
+                try apply(spec, text, to: &settings, source: "environment variable \(spec.environmentVariable)")
+            } else if let value = file[spec.key], let path = settings.configFile {
+                let source = "config file '\(path)': key '\(spec.key)'"
+                guard let text = value.text(as: spec.jsonType) else {
+                    throw CommandLineError("\(source) must be \(spec.expectation), got \(value.description)")
+                }
+                try apply(spec, text, to: &settings, source: source)
+            }
+        }
+        return settings
+    }
+
+    private static func apply(_ spec: SettingSpec, _ text: String, to settings: inout ServeSettings, source: String) throws(CommandLineError) {
+        guard spec.apply(&settings, text) else {
+            throw CommandLineError("\(source) must be \(spec.expectation), got '\(text)'")
+        }
+    }
+}

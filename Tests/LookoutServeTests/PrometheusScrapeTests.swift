@@ -54,10 +54,18 @@ struct PrometheusScrapeTests {
         #expect(targets.count == 2)
         #expect(targets.allSatisfy { $0["lastError"] as? String == "" }, "\(targets)")
 
-        // OpenMetrics carries _created samples, which Prometheus 2.x stores as series;
-        // text 0.0.4 has none: proof that each job got the format it asked for.
-        #expect(try await eventually { try await !prometheus.query(#"http_requests_created{job="lookout-openmetrics"}"#).isEmpty })
-        #expect(try await prometheus.query(#"http_requests_created{job="lookout-text"}"#).isEmpty)
+        // Only OpenMetrics carries units (`# UNIT`), and Prometheus keeps them in its
+        // per-target metadata: proof that each job got the format it asked for.
+        var units: [String: String] = [:]
+        #expect(try await eventually {
+            let metadata = try await prometheus.api("/api/v1/targets/metadata?metric=http_request_duration_seconds") as? [[String: Any]] ?? []
+            for entry in metadata {
+                guard let job = (entry["target"] as? [String: String])?["job"] else { continue }
+                units[job] = entry["unit"] as? String ?? ""
+            }
+            return units.count == 2
+        }, "both targets report metadata")
+        #expect(units == ["lookout-openmetrics": "seconds", "lookout-text": ""])
         for job in ["lookout-openmetrics", "lookout-text"] {
             #expect(try await prometheus.query(#"lookout_build_info{job="\#(job)",version="0.1.0"}"#).count == 1)
             #expect(try await prometheus.query(#"bench_synthetic_total{job="\#(job)"}"#).count == 10)

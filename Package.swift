@@ -60,12 +60,12 @@ let package = Package(
 
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
-        .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutBybit"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(

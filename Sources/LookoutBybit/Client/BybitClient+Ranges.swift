@@ -18,7 +18,9 @@ extension BybitClient {
     public func candles(
         category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
     ) async throws(BybitError) -> KlineSeries<Kline> {
-        try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: "/v5/market/kline", symbol: symbol)
+        try validate(.kline) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: BybitEndpoint.kline.path, symbol: symbol)
+        }
         return try await series(.kline, category: category, symbol: symbol, interval: interval, from: from, to: to, limit: 1000)
     }
 
@@ -27,7 +29,9 @@ extension BybitClient {
     public func priceCandles(
         _ kind: PriceKlineKind, category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
     ) async throws(BybitError) -> KlineSeries<PriceKline> {
-        try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        try validate(kind.endpoint) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        }
         return try await series(kind.endpoint, category: category, symbol: symbol, interval: interval,
                                 from: from, to: to, limit: kind.maximumLimit(for: category))
     }
@@ -36,11 +40,13 @@ extension BybitClient {
         _ endpoint: BybitEndpoint, category: BybitCategory, symbol: String, interval: KlineInterval,
         from: Int64, to: Int64, limit: Int
     ) async throws(BybitError) -> KlineSeries<Row> {
-        try RequestValidation.symbol(symbol)
-        try RequestValidation.times(start: from, end: to, symbol: symbol, names: ("from", "to"))
         let count = RangePlanner.windowCount(from: from, to: to, interval: interval, limit: limit)
-        guard count <= configuration.maxPagesPerRange else {
-            throw BybitError(code: .invalidArgument, message: "the range \(from)...\(to) at interval \(interval) needs \(count) requests, more than maxPagesPerRange (\(configuration.maxPagesPerRange)); split it or raise the limit", symbol: symbol)
+        try validate(endpoint) { () throws(BybitError) in
+            try RequestValidation.symbol(symbol)
+            try RequestValidation.times(start: from, end: to, symbol: symbol, names: ("from", "to"))
+            guard count <= configuration.maxPagesPerRange else {
+                throw BybitError(code: .invalidArgument, message: "the range \(from)...\(to) at interval \(interval) needs \(count) requests, more than maxPagesPerRange (\(configuration.maxPagesPerRange)); split it or raise the limit", symbol: symbol)
+            }
         }
         let started = ContinuousClock.now
         let windows = RangePlanner.windows(from: from, to: to, interval: interval, limit: limit)

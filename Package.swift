@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Lookout", targets: ["Lookout"]),
         .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
         .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
+        .library(name: "BybitSimulatorHTTP", targets: ["BybitSimulatorHTTP"]),
+        .executable(name: "bybit-sim", targets: ["bybit-sim"]),
         .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
         .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
         .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
@@ -57,6 +59,10 @@ let package = Package(
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+        // The simulator served over LookoutHTTP (library, so tests and benchmarks start it
+        // in-process), and the `bybit-sim` executable around it.
+        .target(name: "BybitSimulatorHTTP", dependencies: ["BybitSimulator", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "bybit-sim", dependencies: ["BybitSimulatorHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
@@ -89,11 +95,14 @@ let package = Package(
 
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["BybitSimulatorHTTP"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "LookoutCurl", "TestSupport"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings

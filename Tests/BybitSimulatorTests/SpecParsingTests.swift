@@ -49,6 +49,24 @@ import Testing
         #expect(throws: SimulatorConfigurationError.self) { try Latency(spec: spec) }
     }
 
+    @Test(arguments: [
+        ("600/5s/10m", IPRateLimit()), ("50/250ms/2s", IPRateLimit(limit: 50, window: .milliseconds(250), banDuration: .seconds(2))),
+        ("off", IPRateLimit(isEnabled: false)),
+    ])
+    func ipLimitsParseAndPrintBack(spec: String, limit: IPRateLimit) throws {
+        #expect(try IPRateLimit(spec: spec) == limit)
+        #expect(limit.spec == spec)
+    }
+
+    @Test func ipLimitBanDefaultsToTenMinutes() throws {
+        #expect(try IPRateLimit(spec: "600/5s") == IPRateLimit())
+    }
+
+    @Test(arguments: ["", "600", "600/", "x/5s", "0/5s", "600/0", "600/5s/-1s", "600/5s/1m/2m", "on"])
+    func badIPLimitSpecsAreRejected(spec: String) {
+        #expect(throws: SimulatorConfigurationError.self) { try IPRateLimit(spec: spec) }
+    }
+
     @Test func triggersRoundTrip() throws {
         for trigger in [RequestTrigger.always, .everyNth(7), .nextRequests(0), .probability(0.5), .probability(0.125, seed: 3)] {
             #expect(try RequestTrigger(spec: trigger.spec) == trigger)

@@ -108,7 +108,8 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "TestSupport"],
+            name: "LookoutBybitTests",
+            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -101,19 +101,14 @@ extension BybitClient {
         if let end { query.append(("end", String(end))) }
         if let limit { query.append(("limit", String(limit))) }
         let call = BybitCall(endpoint: endpoint, query: query, symbol: symbol, category: category)
-        var envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
-        // Move the rows out so reversing them below does not copy the array.
-        guard var result = envelope.result.take(), var rows = result.rows.take() else {
+        let envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        guard let page = KlinePage.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
             events.callFailed(endpoint: endpoint, code: .malformedResponse)
             throw BybitError(code: .malformedResponse, message: "the kline response has retCode 0 but no result.list",
                              retCode: envelope.retCode, retMsg: envelope.retMsg, symbol: symbol,
                              request: "GET \(configuration.baseURL)\(endpoint.path)\(QueryString.encode(query))")
         }
-        let serverTime = envelope.time ?? wallClockMilliseconds()
-        rows.reverse()
-        rows.normalizeCandles(interval: interval, serverTime: serverTime)
-        events.candlesFetched(endpoint: endpoint, interval: interval, count: rows.count)
-        return KlinePage(symbol: result.symbol ?? symbol, category: result.category.flatMap(BybitCategory.init(rawValue:)) ?? category,
-                         interval: interval, serverTime: serverTime, rows: rows)
+        events.candlesFetched(endpoint: endpoint, interval: interval, count: page.rows.count)
+        return page
     }
 }

@@ -7,7 +7,10 @@ extension BybitClient {
     /// ``Configuration/maxConcurrentRequests``). The result is ascending, unique by start
     /// time, keeps zero-volume candles as the exchange sends them, and marks the still-open
     /// candle (``KlineRow/isClosed`` is `false`; use ``KlineSeries/closedRows`` to drop it).
-    /// Any page failing fails the whole call: a range is never returned with holes.
+    /// Any page failing fails the whole call: a range is never returned with holes. A range
+    /// holding no candle start at all needs no request and returns no rows; a range whose
+    /// pages all come back empty (before the listing, or in the future) throws
+    /// ``BybitError/Code/noData`` rather than pass for "no trades".
     ///
     /// - Parameters:
     ///   - from: first start time wanted, ms since the epoch (inclusive). A `from` inside a
@@ -83,6 +86,15 @@ extension BybitClient {
         }
         if let failure { throw failure }
         let rows = CandleMerger.merge(pages.compactMap { $0 }, from: from, to: to)
+        if rows.isEmpty, !windows.isEmpty {
+            let error = BybitError(
+                code: .noData,
+                message: "Bybit returned no \(symbol) candles (interval \(interval)) from \(BybitTimestamp.format(from)) to \(BybitTimestamp.format(to)) in \(windows.count) request\(windows.count == 1 ? "" : "s"); the range is before the symbol's listing or after its delivery (see instruments(category:symbol:) launchTime), or in the future",
+                symbol: symbol, request: "GET \(configuration.baseURL)\(endpoint.path)?category=\(category)&symbol=\(symbol)&interval=\(interval)&start=\(windows[0].start)&end=\(windows[0].end)&limit=\(limit)",
+                attempts: 1)
+            events.callFailed(endpoint: endpoint, code: .noData)
+            throw error
+        }
         events.rangeFetched(interval: interval, pages: windows.count, candles: rows.count, duration: started.duration(to: .now))
         return KlineSeries(symbol: symbol, category: category, interval: interval, from: from, to: to, rows: rows, pages: windows.count)
     }

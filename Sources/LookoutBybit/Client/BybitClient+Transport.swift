@@ -165,12 +165,12 @@ extension BybitClient {
     /// Maps a non-zero retCode to an error and, if it is transient, a retry reason.
     private func classify<Value>(_ envelope: BybitEnvelope<Value>, context: BybitError) -> (BybitError, RetryReason?) {
         let said = "Bybit answered retCode \(envelope.retCode) \"\(envelope.retMsg)\""
-        switch envelope.retCode {
-        case 10006:
+        switch BybitError.Code(retCode: envelope.retCode) {
+        case .rateLimited:
             return (context.with(.rateLimited, "\(said): too many requests from this IP or account"), .rateLimited)
-        case 10000, 10016, 5004:
+        case .serverBusy:
             return (context.with(.serverBusy, "\(said): a transient server problem"), .serverBusy)
-        case 10001:
+        case .badRequest:
             return (context.with(.badRequest, "\(said): check the symbol exists in this category and the parameters are valid"), nil)
         default:
             return (context.with(.apiError, said), nil)

@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutBybit"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -103,6 +103,8 @@ let package = Package(
         .testTarget(
             name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "LookoutCurl", "TestSupport"], swiftSettings: swiftSettings
         ),
+        // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
+        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings

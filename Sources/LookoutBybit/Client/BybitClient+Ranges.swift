@@ -39,6 +39,13 @@ extension BybitClient {
                                 from: from, to: to, limit: kind.maximumLimit(for: category))
     }
 
+    /// How many requests ``candles(category:symbol:interval:from:to:)`` makes for the range
+    /// `from...to` when nothing fails (0 when no candle starts in the range), for progress
+    /// reporting and cost estimates.
+    public static func pagesNeeded(interval: KlineInterval, from: Int64, to: Int64) -> Int {
+        RangePlanner.windowCount(from: from, to: to, interval: interval, limit: 1000)
+    }
+
     private func series<Row: ParsableKlineRow>(
         _ endpoint: BybitEndpoint, category: BybitCategory, symbol: String, interval: KlineInterval,
         from: Int64, to: Int64, limit: Int

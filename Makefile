@@ -24,10 +24,12 @@ test:
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --no-parallel
 
-## bench: run the benchmarks (separate package, release mode).
+## bench: run the benchmarks (separate package, release mode): core metrics, then the Bybit
+## client against the simulator (parallel fetching, parsing, peak RSS).
 bench:
 	@scripts/bootstrap bench
 	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
+	cd Benchmarks && $(SWIFT) run -c release bybit-benchmark
 
 build:
 	@scripts/bootstrap build

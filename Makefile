@@ -7,7 +7,7 @@ SWIFT ?= swift
 # toolchain's new warning cannot break a downstream user's build.
 STRICT := -Xswiftc -warnings-as-errors
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean generate check-generated
 
 ## run: build in release mode and run the demo workload.
 run:
@@ -23,6 +23,27 @@ test:
 	@scripts/bootstrap test
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --no-parallel
+	$(MAKE) check-generated
+
+# The plugins ask for write permission even with --check, which writes nothing.
+PLUGIN := $(SWIFT) package --allow-writing-to-package-directory
+
+## generate: regenerate the committed dashboards/ and alerts/ (root and Examples).
+generate:
+	$(PLUGIN) generate-dashboards
+	$(PLUGIN) generate-alerts
+	cd Examples && $(PLUGIN) generate-dashboards && $(PLUGIN) generate-alerts
+
+## check-generated: fail if committed dashboards/alerts drifted from the declarations,
+## and validate them with the real tools (CI runs this as part of `make test`).
+check-generated:
+	$(PLUGIN) generate-dashboards --check
+	$(PLUGIN) generate-alerts --check
+	cd Examples && $(SWIFT) build $(STRICT) && $(PLUGIN) generate-dashboards --check && $(PLUGIN) generate-alerts --check
+	promtool check rules --lint=all --lint-fatal alerts/*.rules.yml Examples/alerts/*.rules.yml
+	promtool test rules alerts/tests/*-test.yaml Examples/alerts/tests/*-test.yaml
+	amtool check-config alerts/alertmanager.yml Examples/alerts/alertmanager.yml
+	scripts/validate-dashboards dashboards/*.json Examples/dashboards/*.json
 
 ## bench: run the benchmarks (separate package, release mode): core metrics, then the Bybit
 ## client against the simulator (parallel fetching, parsing, peak RSS).

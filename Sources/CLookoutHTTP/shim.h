@@ -8,6 +8,8 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 
 // accept4 is a GNU extension that <sys/socket.h> declares only under _GNU_SOURCE, which
 // Swift's Glibc module is built without; declare it (glibc's own prototype) and wrap it.
@@ -21,6 +23,14 @@ static inline int CLookoutHTTP_accept4(int fd, struct sockaddr *addr, socklen_t 
 extern int pthread_setname_np(pthread_t thread, const char *name);
 static inline int CLookoutHTTP_set_thread_name(const char *name) {
     return pthread_setname_np(pthread_self(), name);
+}
+
+// ioctl is variadic, which Swift cannot call. SIOCOUTQ gives the bytes of a TCP socket's
+// send queue the peer has not acknowledged; the server waits for it to reach zero before
+// an injected reset, because a reset discards whatever is still queued.
+static inline int CLookoutHTTP_unacknowledged_bytes(int fd) {
+    int bytes = 0;
+    return ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : -1;
 }
 
 #endif

@@ -6,7 +6,7 @@ import Testing
 ///
 /// Pass `families` to compare only those families (by family name, e.g. `http_requests`
 /// for `http_requests_total`), so a test is not coupled to unrelated metrics. `_created`
-/// timestamps are left out by default, since they are wall-clock times.
+/// timestamps are left out unless `options` asks for them (they are wall-clock times).
 ///
 /// ```swift
 /// expectExposition(registry, families: ["jobs"], equals: """
@@ -19,7 +19,7 @@ import Testing
 public func expectExposition(
     _ registry: Registry,
     format: ExpositionFormat = .prometheusText,
-    options: ExpositionOptions = ExpositionOptions(includeCreatedTimestamps: false),
+    options: ExpositionOptions = ExpositionOptions(),
     families: Set<String>? = nil,
     equals expected: String,
     sourceLocation: SourceLocation = #_sourceLocation

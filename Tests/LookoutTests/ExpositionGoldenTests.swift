@@ -17,7 +17,12 @@ import Testing
 
     @Test func createdAndExemplarsInOpenMetrics() throws {
         let registry = try ExpositionFixture.collectorRegistry()
-        #expect(ExpositionFixture.text(registry, .openMetrics) == Self.collectedOpenMetrics)
+        #expect(ExpositionFixture.text(registry, .openMetrics, options: ExpositionOptions(includeCreatedTimestamps: true)) == Self.collectedOpenMetrics)
+    }
+
+    @Test func createdIsOptIn() throws {
+        let registry = try ExpositionFixture.collectorRegistry()
+        #expect(!ExpositionFixture.text(registry, .openMetrics).contains("_created"))
     }
 
     @Test func createdAndExemplarsAreLeftOutOfPrometheusText() throws {
@@ -35,7 +40,7 @@ import Testing
     @Test func liveCountersCarryTheirCreationTime() throws {
         let registry = Registry()
         let counter = try registry.counter("events_total", help: "Events.")
-        let text = String(decoding: registry.exposition(format: .openMetrics), as: UTF8.self)
+        let text = String(decoding: registry.exposition(format: .openMetrics, options: ExpositionOptions(includeCreatedTimestamps: true)), as: UTF8.self)
         let createdLine = try #require(text.split(separator: "\n").first { $0.hasPrefix("events_created ") })
         let created = try #require(Double(createdLine.dropFirst("events_created ".count)))
         #expect(created == counter.createdTimestamp)

@@ -28,7 +28,7 @@ import TestSupport
         let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-parse")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("metrics.txt")
-        try Data(registry.exposition(format: format)).write(to: file)
+        try Data(registry.exposition(format: format, options: ExpositionOptions(includeCreatedTimestamps: true))).write(to: file)
         let script = RepositoryPaths.root().appendingPathComponent("scripts/parse-exposition.py").path
         let output = try ExternalTool.python3.run([script, format == .openMetrics ? "openmetrics" : "text", file.path])
         #expect(output.status == 0, "client_python: \(output.standardError)")

@@ -18,13 +18,16 @@ public enum ExpositionFormat: Sendable, Hashable, CaseIterable {
 /// Choices that change what an exposition includes.
 public struct ExpositionOptions: Sendable, Hashable {
     /// Write `_created` samples for counters and histograms (OpenMetrics only).
-    /// Each doubles as a series in Prometheus versions that store them as samples.
+    ///
+    /// Off by default, as in client_golang: Prometheus 2.x stores each `_created` line as
+    /// a series of its own, doubling the series a counter or histogram costs, and only
+    /// newer servers use it as a creation timestamp. Turn it on for consumers that do.
     public var includeCreatedTimestamps: Bool
     /// Write exemplars (OpenMetrics only).
     public var includeExemplars: Bool
 
-    /// Options; by default everything the format supports is written.
-    public init(includeCreatedTimestamps: Bool = true, includeExemplars: Bool = true) {
+    /// Options; by default exemplars are written and `_created` samples are not.
+    public init(includeCreatedTimestamps: Bool = false, includeExemplars: Bool = true) {
         self.includeCreatedTimestamps = includeCreatedTimestamps
         self.includeExemplars = includeExemplars
     }

@@ -8,7 +8,7 @@ protocol ExpositionWriter {
     /// Writes the family's metadata lines and remembers its sample names.
     mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer)
     /// A counter series: its total, latest exemplar and creation time.
-    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer)
+    func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer)
     /// A gauge (or untyped) series.
     func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer)
     /// An info series.
@@ -27,7 +27,7 @@ extension ExpositionWriter {
     func writeSeries(labels: [UInt8], value: SeriesSnapshot.Value, created: Double?, to buffer: inout ExpositionBuffer) {
         switch value {
         case .counter(let total, let exemplar):
-            writeCounter(labels: labels, total: total, exemplar: exemplar, created: created, to: &buffer)
+            writeCounter(labels: labels, total: .floating(total), exemplar: exemplar, created: created, to: &buffer)
         case .gauge(let value), .unknown(let value):
             writeGauge(labels: labels, value: value, to: &buffer)
         case .info:

@@ -47,8 +47,23 @@ enum FloatFormatting {
         buffer.append(value.description)
     }
 
+    /// Appends a counter total: integer totals skip the floating-point checks entirely.
+    static func appendTotal(_ total: CounterTotal, to buffer: inout ExpositionBuffer) {
+        switch total {
+        case .integer(let value): buffer.appendDecimal(value)
+        case .floating(let value): appendValue(value, to: &buffer)
+        }
+    }
+
     /// Appends a timestamp in seconds, as OpenMetrics writes `_created` and exemplar times.
     static func appendSeconds(_ seconds: Double, to buffer: inout ExpositionBuffer) {
         appendValue(seconds, to: &buffer)
     }
+}
+
+/// A counter's total as read from a live counter: exact integers (the common case) stay
+/// integers all the way to the text.
+enum CounterTotal {
+    case integer(UInt64)
+    case floating(Double)
 }

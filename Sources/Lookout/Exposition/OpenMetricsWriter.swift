@@ -30,9 +30,9 @@ struct OpenMetricsWriter: ExpositionWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
+    func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
         buffer.appendSampleStart(names.total, labels: labels)
-        FloatFormatting.appendValue(total, to: &buffer)
+        FloatFormatting.appendTotal(total, to: &buffer)
         appendExemplar(exemplar, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
         appendCreated(created, labels: labels, to: &buffer)

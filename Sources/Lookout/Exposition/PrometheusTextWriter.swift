@@ -25,8 +25,10 @@ struct PrometheusTextWriter: ExpositionWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    func writeCounter(labels: [UInt8], total: Double, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
-        buffer.appendSample(names.total, labels: labels, value: total)
+    func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {
+        buffer.appendSampleStart(names.total, labels: labels)
+        FloatFormatting.appendTotal(total, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
     }
 
     func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {

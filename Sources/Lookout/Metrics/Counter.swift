@@ -93,7 +93,13 @@ public final class Counter: Series, @unchecked Sendable {
     }
 
     func write<Writer: ExpositionWriter>(with writer: Writer, to buffer: inout ExpositionBuffer) {
-        writer.writeCounter(labels: renderedLabels, total: value, exemplar: latestExemplar, created: createdTimestamp, to: &buffer)
+        let total: CounterTotal
+        if !extras.isSet, floatTotalBits.load(ordering: .relaxed) == 0 {
+            total = .integer(integerTotal.load(ordering: .relaxed))
+        } else {
+            total = .floating(value)
+        }
+        writer.writeCounter(labels: renderedLabels, total: total, exemplar: latestExemplar, created: createdTimestamp, to: &buffer)
     }
 }
 

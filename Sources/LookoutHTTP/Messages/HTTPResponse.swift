@@ -14,12 +14,19 @@ public struct HTTPResponse: Sendable {
     /// The body. For `HEAD` requests the server sends the headers (and the `Content-Length`
     /// of this body) but not the body itself.
     public var body: [UInt8]
+    /// How the server writes this response: ``HTTPResponseDelivery/normal`` unless a
+    /// simulator or test injects transport faults (delays, a trickled or truncated body,
+    /// a reset).
+    public var delivery: HTTPResponseDelivery
 
     /// A response with the given parts.
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
+                delivery: HTTPResponseDelivery = .normal)
+    {
         self.status = status
         self.headers = headers
         self.body = body
+        self.delivery = delivery
     }
 
     /// A `text/plain; charset=utf-8` response.

@@ -146,7 +146,11 @@ extension Connection {
                 route: progress.context.route, error: HTTPError(.internalServerError, problem))
             response = .problem(.internalServerError, detail: "the server produced an invalid response")
         }
-        let keepAlive = progress.keepAlive && !ResponseEncoder.requestsClose(response)
+        let keepAlive = progress.keepAlive && !ResponseEncoder.requestsClose(response) && !response.delivery.closeConnection
+        guard response.delivery.isImmediate else {
+            startDelivery(of: response, for: progress, keepAlive: keepAlive, loop: loop)
+            return
+        }
         let staysOpen = machine.queuedResponse(now: loop.now, keepAlive: keepAlive)
         let bodyBytes = ResponseEncoder.encode(
             response,

@@ -31,6 +31,15 @@ final class Connection {
     /// Request processing paused until the output drains below the high-water mark.
     var stalledOnOutput = false
     var isClosed = false
+    /// A response being written under a fault plan (see `Connection+Delivery.swift`).
+    var delivery: PendingDelivery?
+    /// The deadline of this connection's armed timer, if any (see ``EventLoop/schedule(_:at:)``).
+    var timerDeadline: MonotonicInstant?
+    /// Once the output is written (and acknowledged, or by ``abortDeadline``), close with
+    /// a TCP reset instead of a graceful close: an injected ``HTTPResponseDelivery/Reset``.
+    var abortAfterOutput = false
+    /// The latest moment an abort waits for the client to acknowledge the last bytes.
+    var abortDeadline = MonotonicInstant(nanoseconds: 0)
 
     /// Stop reading pipelined input while this much is buffered.
     static let inputHighWater = 64 * 1024
@@ -132,6 +141,10 @@ final class Connection {
         }
         guard !isClosed else { return }
         if output.readableCount == 0 {
+            if abortAfterOutput {
+                abortOnceAcknowledged(loop: loop)
+                return
+            }
             if closeAfterOutput, machine.phase != .lingering {
                 if inputClosed {
                     loop.close(self)
@@ -179,7 +192,7 @@ final class Connection {
     }
 
     /// Registers interest in exactly the readiness the connection can act on.
-    private func updateInterest(loop: EventLoop) {
+    func updateInterest(loop: EventLoop) {
         var events: UInt32 = 0
         let lingering = machine.phase == .lingering
         if !inputClosed, lingering || (!closeAfterOutput && !stalledOnOutput && input.readableCount < Self.inputHighWater) {

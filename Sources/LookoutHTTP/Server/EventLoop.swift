@@ -27,6 +27,8 @@ final class EventLoop {
     private var drainDeadline: MonotonicInstant?
     private var nextTick: MonotonicInstant
     private var messages: [LoopMessage] = []
+    /// Timers of connections delivering a response slowly on purpose.
+    private var timers = TimerHeap()
 
     /// Rejected connections kept open briefly to deliver their `503`; more are closed at once.
     private static let maxRejecting = 64
@@ -67,6 +69,7 @@ final class EventLoop {
                     connection.handle(events: events, loop: self)
                 }
             }
+            if let due = timers.nextDeadline, due <= now { fireTimers() }
             if now >= nextTick { tick() }
             if let drainDeadline, live.isEmpty || now >= drainDeadline || live.allSatisfy({ $0.machine.phase == .lingering }) {
                 break
@@ -77,8 +80,30 @@ final class EventLoop {
 
     private func waitTimeout() -> Int32 {
         guard !live.isEmpty || drainDeadline != nil || listenerPausedUntil != nil else { return -1 }
-        guard nextTick > now else { return 0 }
-        return Int32(clamping: (nextTick.nanoseconds - now.nanoseconds + 999_999) / 1_000_000)
+        var wake = nextTick
+        if let due = timers.nextDeadline, due < wake { wake = due }
+        guard wake > now else { return 0 }
+        return Int32(clamping: (wake.nanoseconds - now.nanoseconds + 999_999) / 1_000_000)
+    }
+
+    // MARK: Timers
+
+    /// Wakes `connection` (``Connection/timerFired(loop:)``) at `deadline`, replacing any
+    /// timer it had armed.
+    func schedule(_ connection: Connection, at deadline: MonotonicInstant) {
+        connection.timerDeadline = deadline
+        timers.push(TimerHeap.Entry(deadline: deadline, fd: connection.fd, connectionID: connection.id))
+    }
+
+    /// Runs every timer due now, skipping those whose connection closed or re-armed.
+    private func fireTimers() {
+        while let entry = timers.popDue(at: now) {
+            guard entry.fd >= 0, Int(entry.fd) < connections.count, let connection = connections[Int(entry.fd)],
+                  connection.id == entry.connectionID, connection.timerDeadline == entry.deadline
+            else { continue }
+            connection.timerDeadline = nil
+            connection.timerFired(loop: self)
+        }
     }
 
     // MARK: Connections

@@ -1,4 +1,4 @@
-// The only Swift file that uses CLookoutHTTP: epoll, eventfd, accept4 and thread names.
+// The only Swift file that uses CLookoutHTTP: epoll, eventfd, accept4, SIOCOUTQ and thread names.
 internal import CLookoutHTTP
 import Glibc
 
@@ -76,6 +76,12 @@ enum LinuxAPI {
     /// `accept4` with `SOCK_NONBLOCK | SOCK_CLOEXEC`.
     static func accept(_ listener: Int32, _ address: UnsafeMutablePointer<sockaddr>, _ length: UnsafeMutablePointer<socklen_t>) -> Int32 {
         CLookoutHTTP_accept4(listener, address, length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+    }
+
+    /// Bytes written to the TCP socket `fd` that the peer has not acknowledged yet
+    /// (`SIOCOUTQ`), or `0` if the kernel cannot tell.
+    static func unacknowledgedBytes(_ fd: Int32) -> Int {
+        Int(max(0, CLookoutHTTP_unacknowledged_bytes(fd)))
     }
 
     /// Names the calling thread (at most 15 characters are kept).

@@ -50,6 +50,16 @@ enum ResponseEncoder {
     /// - Returns: The number of body bytes written.
     @discardableResult
     static func encode(_ response: HTTPResponse, framing: Framing, date: [UInt8], into output: IOBuffer) -> Int {
+        guard encodeHead(response, framing: framing, date: date, into: output) else { return 0 }
+        output.append(response.body)
+        return response.body.count
+    }
+
+    /// Appends the status line and header fields of `response` (with a `Content-Length`
+    /// announcing its whole body) and the blank line that ends them.
+    /// - Returns: Whether the body follows (not for `HEAD` or a status that forbids one).
+    @inline(__always)
+    static func encodeHead(_ response: HTTPResponse, framing: Framing, date: [UInt8], into output: IOBuffer) -> Bool {
         let status = response.status
         output.append("HTTP/1.1 ")
         output.appendDecimal(status.code)
@@ -83,9 +93,7 @@ enum ResponseEncoder {
             output.append("Connection: keep-alive\r\n")
         }
         output.append("\r\n")
-        guard bodyAllowed, !framing.omitBody else { return 0 }
-        output.append(response.body)
-        return response.body.count
+        return bodyAllowed && !framing.omitBody
     }
 
     /// The interim response sent for `Expect: 100-continue`.

@@ -113,6 +113,13 @@ enum Socket {
     /// Stops sending (FIN) while still reading, for a lingering close.
     static func shutdownWrite(_ fd: Int32) { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
 
+    /// Makes the next ``close(_:)`` of `fd` abort the connection with a TCP reset
+    /// (`SO_LINGER` on with a zero timeout) instead of a graceful FIN.
+    static func resetOnClose(_ fd: Int32) {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+    }
+
     /// Closes `fd`; errors are ignored because the descriptor is gone either way.
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 

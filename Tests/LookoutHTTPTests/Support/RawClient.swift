@@ -101,6 +101,41 @@ final class RawClient {
         }
     }
 
+    /// How a connection ended, as ``readToEnd(timeout:)`` saw it.
+    enum Ending: Equatable {
+        /// An orderly close (FIN): `recv` returned 0.
+        case closed
+        /// An abort (RST): `recv` failed with `ECONNRESET`.
+        case reset
+    }
+
+    /// Reads raw bytes until the server closes or resets the connection, including any
+    /// bytes already buffered. Throws if it stays open past `timeout`.
+    func readToEnd(timeout: Duration = .seconds(5)) async throws -> (bytes: [UInt8], ending: Ending) {
+        let deadline = ContinuousClock.now + timeout
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[0..<count])
+                continue
+            }
+            let ending: Ending
+            if count == 0 {
+                ending = .closed
+            } else if errno == ECONNRESET {
+                ending = .reset
+            } else {
+                guard errno == EAGAIN || errno == EWOULDBLOCK else { throw Failure(description: "recv failed: errno \(errno)") }
+                guard ContinuousClock.now < deadline else { throw Failure(description: "read timed out") }
+                try await Task.sleep(for: .milliseconds(1))
+                continue
+            }
+            defer { buffer = [] }
+            return (buffer, ending)
+        }
+    }
+
     /// Half-closes: the server sees end of input but can still answer.
     func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 

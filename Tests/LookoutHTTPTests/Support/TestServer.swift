@@ -77,8 +77,12 @@ final class RecordingObserver: HTTPServerObserver {
     }
 
     private let storage = Mutex<[Event]>([])
+    private let durationStorage = Mutex<[String: Double]>([:])
 
     var events: [Event] { storage.withLock { $0 } }
+
+    /// The duration of the last finished request on each route, in seconds.
+    var durations: [String: Double] { durationStorage.withLock { $0 } }
 
     func count(_ event: Event) -> Int { events.filter { $0 == event }.count }
 
@@ -88,6 +92,7 @@ final class RecordingObserver: HTTPServerObserver {
     func requestStarted(method: HTTPMethod, route: String) { storage.withLock { $0.append(.started(method, route)) } }
     func requestFinished(_ record: HTTPRequestRecord) {
         precondition(record.duration >= 0 && record.duration < 60)
+        durationStorage.withLock { $0[record.route] = record.duration }
         storage.withLock {
             $0.append(.finished(record.method, record.route, record.status, requestBytes: record.requestBodyBytes, responseBytes: record.responseBodyBytes))
         }

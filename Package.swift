@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "LookoutCurl", "TestSupport"], swiftSettings: swiftSettings
+            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "BybitSimulator", "LookoutHTTP", "LookoutCurl", "TestSupport"],
+            swiftSettings: swiftSettings
         ),
         // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
         .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport"], swiftSettings: swiftSettings),

@@ -14,7 +14,7 @@ struct BybitClientFailureTests {
     @Test("transient failures are retried", arguments: [
         ("http:500", RetryReason.serverError), ("html:502", .serverError), ("http:503", .serverError), ("http:429", .tooManyRequests),
         ("10016", .serverBusy), ("5004", .serverBusy), ("malformed", .malformedResponse), ("html:200", .malformedResponse),
-        ("10006", .rateLimited),
+        ("10006", .rateLimited), ("reset", .connection), ("reset:100", .connection), ("truncate:40", .connection),
     ])
     func transientFailuresAreRetried(fault: String, reason: RetryReason) async throws {
         try await withExchange { exchange in
@@ -158,6 +158,30 @@ struct BybitClientFailureTests {
             #expect(error?.code == .timeout)
             #expect(error?.transport?.code == .timedOut)
             #expect(error?.symbol == "BTCUSDT")
+        }
+    }
+
+    @Test func slowBodiesTimeOut() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client(retry: .none, timeout: .milliseconds(300))
+            try exchange.inject("slow:16:50ms@always@/v5/market/kline")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .timeout)
+            #expect(error?.transport?.code == .timedOut)
+        }
+    }
+
+    @Test func aConnectionCutOnEveryAttemptIsATransportError() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("truncate:40")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client, "SOLUSDT") }
+            #expect(error?.code == .transport)
+            #expect(error?.transport?.code == .truncatedBody)
+            #expect(error?.attempts == 4)
+            #expect(error?.symbol == "SOLUSDT")
+            #expect(error?.message.hasSuffix("(gave up after 4 attempts)") == true)
+            #expect(exchange.requests == 4)
         }
     }
 

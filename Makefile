@@ -46,10 +46,12 @@ check-generated:
 	amtool check-config alerts/alertmanager.yml Examples/alerts/alertmanager.yml
 	scripts/validate-dashboards dashboards/*.json Examples/dashboards/*.json
 
-## bench: run the benchmarks (separate package, release mode), then the HTTP benchmark.
+## bench: run every benchmark (release mode): core metrics vs swift-prometheus, the Bybit
+## client against the simulator (parallel fetching, parsing, peak RSS), then the HTTP benchmark.
 bench:
 	@scripts/bootstrap bench
 	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
+	cd Benchmarks && $(SWIFT) run -c release bybit-benchmark
 	$(MAKE) bench-http
 
 ## bench-http: wrk against `lookout serve` and a Hummingbird 2 peer, /metrics and /api/v1/health,

@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Lookout", targets: ["Lookout"]),
         .library(name: "LookoutTesting", targets: ["LookoutTesting"]),
         .library(name: "BybitSimulator", targets: ["BybitSimulator"]),
+        .library(name: "BybitSimulatorHTTP", targets: ["BybitSimulatorHTTP"]),
+        .executable(name: "bybit-sim", targets: ["bybit-sim"]),
         .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
         .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
         .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
@@ -54,19 +56,23 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+        // The simulator served over LookoutHTTP (library, so tests and benchmarks start it
+        // in-process), and the `bybit-sim` executable around it.
+        .target(name: "BybitSimulatorHTTP", dependencies: ["BybitSimulator", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "bybit-sim", dependencies: ["BybitSimulatorHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
-        .target(name: "LookoutBybit", dependencies: ["LookoutCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -90,17 +96,24 @@ let package = Package(
 
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["BybitSimulatorHTTP"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "BybitSimulator", "LookoutHTTP", "LookoutCurl", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
+        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LookoutBybitTests", dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "TestSupport"],
+            name: "LookoutBybitTests",
+            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(

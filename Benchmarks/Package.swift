@@ -22,6 +22,17 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The Bybit client against the simulator (in-process, 50 ms latency), sequential vs
+        // parallel, and page parsing.
+        .executableTarget(
+            name: "bybit-benchmark",
+            dependencies: [
+                .product(name: "LookoutBybit", package: "Lookout"),
+                .product(name: "BybitSimulator", package: "Lookout"),
+                .product(name: "BybitSimulatorHTTP", package: "Lookout"),
+                .product(name: "LookoutHTTP", package: "Lookout"),
+            ]
+        ),
         // The HTTP benchmark's peer: Hummingbird 2 serving the same endpoints as `lookout serve`.
         .executableTarget(
             name: "hummingbird-server",

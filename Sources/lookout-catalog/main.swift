@@ -2,10 +2,11 @@
 // It lists the project's catalogs; every module's catalog added here gets its dashboards and
 // rules generated (see LookoutCatalog's DocC, "Generating dashboards & alerts").
 import Foundation
+import LookoutBybit
 import LookoutCatalog
 import LookoutHTTP
 
-let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
+let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
 let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)
 FileHandle.standardOutput.write(Data(result.output.utf8))
 FileHandle.standardError.write(Data(result.errors.utf8))

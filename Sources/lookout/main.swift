@@ -8,6 +8,7 @@ let usage = """
     COMMANDS:
       serve       serve /metrics and health over HTTP until SIGTERM or SIGINT
       demo        run a simulated workload and print its metrics in both formats
+      fetch       fetch Bybit candles for several symbols as CSV, JSON or a table
 
     Run `lookout <command> --help` for a command's options, `lookout --version` for the version.
     """
@@ -18,6 +19,7 @@ do {
     switch arguments.first {
     case "serve": status = try await ServeCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
     case "demo": status = try DemoCommand.run(Array(arguments.dropFirst()))
+    case "fetch": status = try await FetchCommand.run(Array(arguments.dropFirst()))
     case "--version", "version": print("lookout \(LookoutVersion.current)"); status = 0
     case "--help", "-h", "help", nil: print(usage); status = arguments.isEmpty ? 2 : 0
     case let other?: throw CommandLineError("unknown command '\(other)'; run `lookout --help` for the list")

@@ -50,6 +50,18 @@ import Testing
         #expect(response.header("X-Bapi-Limit") == nil)
     }
 
+    @Test(arguments: [200, 502, 504])
+    func htmlPagesReplaceTheJSON(status: Int) throws {
+        let harness = try harness([FaultRule(.htmlPage(status), trigger: .always)])
+        let response = harness.get(Self.kline)
+        let title = "\(status) \(response.reasonPhrase)"
+        #expect(response.status == status)
+        #expect(response.headers == [SimulatorResponse.Header("Content-Type", "text/html")])
+        #expect(response.bodyText == "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n</body>\r\n</html>\r\n")
+        #expect(response.injectedFaults == [.htmlPage])
+        #expect(harness.simulator.statistics().responsesByStatus == [status: 1])
+    }
+
     @Test func transportFaultsBecomeDirectives() throws {
         let reset = try harness([FaultRule(.connectionReset(afterBodyBytes: nil), trigger: .always)]).get(Self.kline)
         #expect(reset.transport.reset == .beforeResponse)

@@ -9,6 +9,8 @@ import Testing
         ("10016@next:3", FaultRule(.requestTimeout, trigger: .nextRequests(3))),
         ("5004@p:0.25:9", FaultRule(.serverTimeout, trigger: .probability(0.25, seed: 9))),
         ("http:503@p:0.05", FaultRule(.httpStatus(503), trigger: .probability(0.05))),
+        ("html:502@next:2", FaultRule(.htmlPage(502), trigger: .nextRequests(2))),
+        ("html:200", FaultRule(.htmlPage(200), trigger: .always)),
         ("reset", FaultRule(.connectionReset(afterBodyBytes: nil), trigger: .always)),
         ("reset:100@always@/v5/market/kline,/v5/market/time",
          FaultRule(.connectionReset(afterBodyBytes: 100), trigger: .always, paths: ["/v5/market/kline", "/v5/market/time"])),
@@ -22,7 +24,7 @@ import Testing
         #expect(rule.spec == spec)
     }
 
-    @Test(arguments: ["", "10007", "http", "http:403", "http:abc", "reset:-1", "slow:0:1s", "slow:8:fast", "delay:30",
+    @Test(arguments: ["", "10007", "http", "http:403", "http:abc", "html:403", "html:99", "html", "reset:-1", "slow:0:1s", "slow:8:fast", "delay:30",
                       "10006@sometimes", "10006@every:0", "10006@p:2", "10006@every:1@kline", "10006@always@/a@extra"])
     func badFaultSpecsExplainThemselves(spec: String) {
         #expect { try FaultRule(spec: spec) } throws: { error in
@@ -45,6 +47,24 @@ import Testing
     @Test(arguments: ["fast", "5", "-5ms", "80ms..20ms", "1ms..", "1ms..2ms:x", "1.5s"])
     func badLatencySpecsAreRejected(spec: String) {
         #expect(throws: SimulatorConfigurationError.self) { try Latency(spec: spec) }
+    }
+
+    @Test(arguments: [
+        ("600/5s/10m", IPRateLimit()), ("50/250ms/2s", IPRateLimit(limit: 50, window: .milliseconds(250), banDuration: .seconds(2))),
+        ("off", IPRateLimit(isEnabled: false)),
+    ])
+    func ipLimitsParseAndPrintBack(spec: String, limit: IPRateLimit) throws {
+        #expect(try IPRateLimit(spec: spec) == limit)
+        #expect(limit.spec == spec)
+    }
+
+    @Test func ipLimitBanDefaultsToTenMinutes() throws {
+        #expect(try IPRateLimit(spec: "600/5s") == IPRateLimit())
+    }
+
+    @Test(arguments: ["", "600", "600/", "x/5s", "0/5s", "600/0", "600/5s/-1s", "600/5s/1m/2m", "on"])
+    func badIPLimitSpecsAreRejected(spec: String) {
+        #expect(throws: SimulatorConfigurationError.self) { try IPRateLimit(spec: spec) }
     }
 
     @Test func triggersRoundTrip() throws {

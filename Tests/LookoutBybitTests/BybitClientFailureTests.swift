@@ -1,163 +1,243 @@
+import BybitSimulator
 import LookoutBybit
 import LookoutCurl
 import Testing
 
-@Suite("BybitClient retries, rate limits and bans against the fake exchange")
+@Suite("BybitClient retries, rate limits and bans against the simulated exchange")
 struct BybitClientFailureTests {
-    let fake: FakeBybit
-    init() throws { fake = try FakeBybit() }
+    typealias E = Exchange
 
-    func fetch(_ client: BybitClient, _ symbol: String) async throws(BybitError) -> KlinePage<Kline> {
-        try await client.klines(symbol: symbol, interval: .oneMinute, start: FakeBybit.launch, end: FakeBybit.launch + 120_000)
+    func fetch(_ client: BybitClient, _ symbol: String = "BTCUSDT") async throws(BybitError) -> KlinePage<Kline> {
+        try await client.klines(symbol: symbol, interval: .oneMinute, start: E.january2024, end: E.january2024 + 2 * E.minute)
     }
 
     @Test("transient failures are retried", arguments: [
-        ("500", RetryReason.serverError), ("502-html", .serverError), ("429", .tooManyRequests), ("10016", .serverBusy),
-        ("5004-null", .serverBusy), ("truncated", .connection), ("malformed", .malformedResponse), ("10006", .rateLimited),
+        ("http:500", RetryReason.serverError), ("html:502", .serverError), ("http:503", .serverError), ("http:429", .tooManyRequests),
+        ("10016", .serverBusy), ("5004", .serverBusy), ("malformed", .malformedResponse), ("html:200", .malformedResponse),
+        ("10006", .rateLimited), ("reset", .connection), ("reset:100", .connection), ("truncate:40", .connection),
     ])
     func transientFailuresAreRetried(fault: String, reason: RetryReason) async throws {
-        let client = try fake.client()
-        let symbol = "RETRY\(fault.uppercased().filter { $0.isLetter || $0.isNumber })"
-        try await fake.script(symbol, fault)
-        let page = try await fetch(client, symbol)
-        #expect(page.rows.count == 3)
-        #expect(try await fake.requestCount(symbol) == 2)
-        let stats = client.stats
-        #expect(stats.retries == 1)
-        #expect(stats.retriesByReason == [reason: 1])
-        #expect(stats.requests == 2)
-        #expect(stats.failedRequests == 1)
-        #expect(stats.rateLimitHits == (reason == .rateLimited ? 1 : 0))
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject(fault + "@next:1")
+            let page = try await fetch(client)
+            #expect(page.rows.count == 3)
+            #expect(exchange.requests == 2)
+            let stats = client.stats
+            #expect(stats.retries == 1)
+            #expect(stats.retriesByReason == [reason: 1])
+            #expect(stats.requests == 2)
+            #expect(stats.failedRequests == 1)
+            #expect(stats.rateLimitHits == (reason == .rateLimited ? 1 : 0))
+        }
     }
 
     @Test func rateLimitResetHeaderIsHonoured() async throws {
-        let client = try fake.client()
-        try await fake.script("RESETUSDT", "10006-reset")
-        let started = ContinuousClock.now
-        _ = try await fetch(client, "RESETUSDT")
-        // The fake asks for 300 ms; the client waits at least that long.
-        #expect(ContinuousClock.now - started >= .milliseconds(250))
-        #expect(client.stats.rateLimitHits == 1)
+        // The exchange's clock stands 100 ms into a second; a 10006 with headers asks to
+        // come back at the next whole second, 900 ms later on the server's clock.
+        let clock = ManualSimulatorClock(.milliseconds(E.january2024 + 40 * E.day + 100))
+        try await withExchange(SimulatorBehavior(bapiHeaders: BapiHeaders(includeOnRateLimited: true)), clock: clock) { exchange in
+            let client = try exchange.client()
+            try exchange.inject("10006@next:1")
+            let started = ContinuousClock.now
+            _ = try await fetch(client)
+            #expect(ContinuousClock.now - started >= .milliseconds(900))
+            #expect(client.stats.rateLimitHits == 1)
+        }
     }
 
-    @Test func retriesAreBoundedAndTheErrorSaysWhy() async throws {
-        let client = try fake.client()
-        try await fake.script("DOWNUSDT", "500", "500", "500", "500", "500")
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "DOWNUSDT") }
-        #expect(error?.code == .serverBusy)
-        #expect(error?.httpStatus == 500)
-        #expect(error?.attempts == 4)
-        #expect(error?.symbol == "DOWNUSDT")
-        #expect(error?.request?.hasPrefix("GET \(fake.server.baseURL)/v5/market/kline?category=linear&symbol=DOWNUSDT") == true)
-        #expect(error?.message.hasSuffix("(gave up after 4 attempts)") == true)
-        #expect(try await fake.requestCount("DOWNUSDT") == 4)
+    @Test func retriesAreBoundedAndTheErrorNamesSymbolAndRequest() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("http:500")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client, "ETHUSDT") }
+            #expect(error?.code == .serverBusy)
+            #expect(error?.httpStatus == 500)
+            #expect(error?.attempts == 4)
+            #expect(error?.symbol == "ETHUSDT")
+            #expect(error?.request == "GET \(exchange.url)/v5/market/kline?category=linear&symbol=ETHUSDT&interval=1&start=\(E.january2024)&end=\(E.january2024 + 2 * E.minute)")
+            #expect(error?.message == "HTTP 500 from Bybit; body \"500 Internal Server Error\" (gave up after 4 attempts)")
+            #expect(exchange.requests == 4)
+        }
     }
 
-    @Test func exhaustedRateLimitIsTyped() async throws {
-        let client = try fake.client()
-        try await fake.script("BUSYUSDT", "10006", "10006", "10006", "10006")
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "BUSYUSDT") }
-        #expect(error?.code == .rateLimited)
-        #expect(error?.retCode == 10006)
-        #expect(error?.retMsg == "Too many visits. Exceeded the API Rate Limit.")
-        #expect(error?.httpStatus == 200)
-        #expect(client.stats.rateLimitHits == 4)
+    @Test func aRateLimitStormEndsInATypedErrorWithoutHammering() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("10006@always@/v5/market/kline")
+            let started = ContinuousClock.now
+            let batch = await client.fetchMultipleSymbols(["BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT", "DOTUSDT"], interval: .oneMinute, limit: 10)
+            #expect(batch.values.isEmpty)
+            for (symbol, error) in batch.failures {
+                #expect(error.code == .rateLimited)
+                #expect(error.retCode == 10006)
+                #expect(error.retMsg == "Too many visits. Exceeded the API Rate Limit.")
+                #expect(error.symbol == symbol)
+                #expect(error.message.hasSuffix("(gave up after 4 attempts)"))
+            }
+            // Four attempts each at most, spaced by pauses every request to the host honours.
+            #expect(exchange.requests == 24)
+            #expect(client.stats.rateLimitHits == 24)
+            #expect(ContinuousClock.now - started >= .milliseconds(10 + 20 + 40))
+        }
     }
 
-    @Test("parameter errors are never retried", arguments: ["10001"])
-    func parameterErrorsAreNotRetried(fault: String) async throws {
-        let client = try fake.client()
-        try await fake.script("BADPARAMUSDT", fault)
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "BADPARAMUSDT") }
-        #expect(error?.code == .badRequest)
-        #expect(error?.retCode == 10001)
-        #expect(error?.retMsg == "Request parameter error")
-        #expect(error?.attempts == 1)
-        #expect(try await fake.requestCount("BADPARAMUSDT") == 1)
-        #expect(client.stats.retries == 0)
+    @Test func aShortStormIsRiddenOut() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client(retry: RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(5), rateLimitDelay: .milliseconds(20)))
+            try exchange.inject("10006@next:3")
+            let page = try await fetch(client)
+            #expect(page.rows.count == 3)
+            #expect(client.stats.rateLimitHits == 3)
+            #expect(client.stats.retriesByReason == [.rateLimited: 3])
+            #expect(exchange.requests == 4)
+        }
     }
 
-    @Test func unknownSymbolsAreBadRequests() async throws {
-        let client = try fake.client()
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "UNKNOWNCOIN") }
-        #expect(error?.code == .badRequest)
-        #expect(error?.retMsg == "Not supported symbols")
-        #expect(error?.description.contains("symbol UNKNOWNCOIN") == true)
+    @Test func unknownSymbolsAreBadRequestsAndNeverRetried() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            let error = await #expect(throws: BybitError.self) { try await fetch(client, "NOPEUSDT") }
+            #expect(error?.code == .badRequest)
+            #expect(error?.retCode == 10001)
+            #expect(error?.retMsg == "Not supported symbols")
+            #expect(error?.attempts == 1)
+            #expect(error?.description.contains("symbol NOPEUSDT") == true)
+            #expect(error?.description.contains("GET \(exchange.url)/v5/market/kline?category=linear&symbol=NOPEUSDT") == true)
+            #expect(exchange.requests == 1)
+            #expect(client.stats.retries == 0)
+        }
     }
 
-    @Test func forbiddenBansTheHostAndFailsFast() async throws {
-        let client = try fake.client(banCooldown: .milliseconds(600))
-        try await fake.script("BANUSDT", "403")
-        let banned = await #expect(throws: BybitError.self) { try await fetch(client, "BANUSDT") }
-        #expect(banned?.code == .ipBanned)
-        #expect(banned?.httpStatus == 403)
-        #expect(banned?.attempts == 1)
-        // Other symbols on the same host fail without a request reaching the exchange.
-        let refused = await #expect(throws: BybitError.self) { try await fetch(client, "AFTERBANUSDT") }
-        #expect(refused?.code == .ipBanned)
-        #expect(refused?.attempts == 0)
-        #expect(refused?.message.contains("refused for another") == true)
-        #expect(try await fake.requestCount("AFTERBANUSDT") == 0)
-        #expect(client.configuration.upstream.banRemaining(host: try fake.baseURL.host) != nil)
-        let stats = client.stats
-        #expect(stats.bans == 1)
-        #expect(stats.banRejections == 1)
-        // After the cool-down the host is usable again.
-        try await Task.sleep(for: .milliseconds(700))
-        #expect(try await fetch(client, "AFTERBANUSDT").rows.count == 3)
+    @Test func a403BanFailsFastUntilTheCooldownEnds() async throws {
+        let limit = IPRateLimit(limit: 2, window: .seconds(30), banDuration: .seconds(60))
+        try await withExchange(SimulatorBehavior(ipRateLimit: limit)) { exchange in
+            let client = try exchange.client(banCooldown: .milliseconds(600))
+            _ = try await fetch(client)
+            _ = try await fetch(client)
+            let banned = await #expect(throws: BybitError.self) { try await fetch(client, "ETHUSDT") }
+            #expect(banned?.code == .ipBanned)
+            #expect(banned?.httpStatus == 403)
+            #expect(banned?.attempts == 1)
+            #expect(banned?.symbol == "ETHUSDT")
+            // Every call to the host now fails without reaching the exchange.
+            let refused = await #expect(throws: BybitError.self) { try await client.serverTime() }
+            #expect(refused?.code == .ipBanned)
+            #expect(refused?.attempts == 0)
+            #expect(refused?.message.contains("refused for another") == true)
+            #expect(exchange.requests == 3)
+            #expect(exchange.simulator.statistics().bansIssued == 1)
+            #expect(client.configuration.upstream.banRemaining(host: try exchange.baseURL.host) != nil)
+            #expect(client.stats.bans == 1)
+            #expect(client.stats.banRejections == 1)
+            // Once the exchange lifts the ban and the cool-down passes, calls go through.
+            exchange.simulator.liftBans()
+            try await Task.sleep(for: .milliseconds(700))
+            #expect(try await fetch(client).rows.count == 3)
+        }
     }
 
     @Test func otherHTTPStatusesAreNotRetried() async throws {
-        let client = try fake.client(baseURL: try BybitBaseURL(fake.server.baseURL + "/wrong-prefix"))
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "NOTFOUNDUSDT") }
-        #expect(error?.code == .httpStatus)
-        #expect(error?.httpStatus == 404)
-        #expect(error?.attempts == 1)
-        #expect(error?.message.contains("<html><body>404 Not Found</body></html>") == true)
+        try await withExchange { exchange in
+            let client = try exchange.client(baseURL: try BybitBaseURL(exchange.url + "/wrong-prefix"))
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .httpStatus)
+            #expect(error?.httpStatus == 404)
+            #expect(error?.retCode == 10017)
+            #expect(error?.attempts == 1)
+            #expect(error?.message.contains("Route not found.") == true)
+            #expect(exchange.requests == 1)
+        }
     }
 
-    @Test func timeoutsAreTyped() async throws {
-        let client = try fake.client(retry: .none, timeout: .milliseconds(300))
-        try await fake.script("SLOWUSDT", "slow-2000")
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "SLOWUSDT") }
-        #expect(error?.code == .timeout)
-        #expect(error?.transport?.code == .timedOut)
+    @Test func slowAnswersTimeOut() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client(retry: .none, timeout: .milliseconds(300))
+            try exchange.inject("delay:2s")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .timeout)
+            #expect(error?.transport?.code == .timedOut)
+            #expect(error?.symbol == "BTCUSDT")
+        }
+    }
+
+    @Test func slowBodiesTimeOut() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client(retry: .none, timeout: .milliseconds(300))
+            try exchange.inject("slow:16:50ms@always@/v5/market/kline")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .timeout)
+            #expect(error?.transport?.code == .timedOut)
+        }
+    }
+
+    @Test func aConnectionCutOnEveryAttemptIsATransportError() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("truncate:40")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client, "SOLUSDT") }
+            #expect(error?.code == .transport)
+            #expect(error?.transport?.code == .truncatedBody)
+            #expect(error?.attempts == 4)
+            #expect(error?.symbol == "SOLUSDT")
+            #expect(error?.message.hasSuffix("(gave up after 4 attempts)") == true)
+            #expect(exchange.requests == 4)
+        }
     }
 
     @Test func refusedConnectionsAreTransportErrorsAfterRetries() async throws {
-        let client = try fake.client(retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(5)), baseURL: try BybitBaseURL("http://127.0.0.1:1"))
-        let error = await #expect(throws: BybitError.self) { try await fetch(client, "NOSERVERUSDT") }
-        #expect(error?.code == .transport)
-        #expect(error?.transport?.code == .connectionFailed)
-        #expect(error?.attempts == 2)
-        #expect(error?.httpStatus == nil)
+        try await withExchange { exchange in
+            let client = try exchange.client(retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(5)), baseURL: try BybitBaseURL("http://127.0.0.1:1"))
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .transport)
+            #expect(error?.transport?.code == .connectionFailed)
+            #expect(error?.attempts == 2)
+            #expect(error?.httpStatus == nil)
+            #expect(error?.request?.hasPrefix("GET http://127.0.0.1:1/v5/market/kline?") == true)
+        }
+    }
+
+    @Test func unresolvableHostsAreTransportErrors() async throws {
+        try await withExchange { exchange in
+            // `.invalid` never resolves (RFC 2606).
+            let client = try exchange.client(retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(5)), baseURL: try BybitBaseURL("http://bybit-sim.invalid"))
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .transport)
+            #expect(error?.transport?.code == .dnsFailed)
+            #expect(error?.symbol == "BTCUSDT")
+        }
     }
 
     @Test func cancellationStopsTheCall() async throws {
-        let client = try fake.client()
-        try await fake.script("CANCELUSDT", "slow-3000")
-        let task = Task { try await fetch(client, "CANCELUSDT") }
-        try await Task.sleep(for: .milliseconds(200))
-        let started = ContinuousClock.now
-        task.cancel()
-        let result = await task.result
-        #expect(ContinuousClock.now - started < .seconds(2))
-        guard case .failure(let error) = result else { Issue.record("expected cancellation"); return }
-        #expect((error as? BybitError)?.code == .cancelled)
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("delay:3s")
+            let task = Task { try await fetch(client) }
+            try await Task.sleep(for: .milliseconds(200))
+            let started = ContinuousClock.now
+            task.cancel()
+            let result = await task.result
+            #expect(ContinuousClock.now - started < .seconds(2))
+            guard case .failure(let error) = result else { Issue.record("expected cancellation"); return }
+            #expect((error as? BybitError)?.code == .cancelled)
+        }
     }
 
     @Test func theBudgetIsEnforcedBeforeSending() async throws {
-        // 3 requests per 500 ms: 7 concurrent requests need two more windows.
-        let client = try fake.client(budget: 3, window: .milliseconds(500))
-        let started = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<7 {
-                group.addTask { _ = try await client.klines(symbol: "BUDGET\(index)USDT", interval: .oneHour, limit: 1) }
+        try await withExchange { exchange in
+            // 3 requests per 500 ms: 7 concurrent requests need two more windows.
+            let client = try exchange.client(budget: 3, window: .milliseconds(500))
+            let started = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for symbol in ["BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT", "DOTUSDT", "LTCUSDT"] {
+                    group.addTask { _ = try await client.klines(symbol: symbol, interval: .oneHour, limit: 1) }
+                }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+            #expect(ContinuousClock.now - started >= .milliseconds(1000))
+            #expect(client.stats.limiterWait >= .milliseconds(1000))
+            #expect(client.stats.requests == 7)
+            #expect(exchange.simulator.statistics().maxRequestsInWindow <= 7)
         }
-        #expect(ContinuousClock.now - started >= .milliseconds(1000))
-        #expect(client.stats.limiterWait >= .milliseconds(1000))
-        #expect(client.stats.requests == 7)
     }
 }

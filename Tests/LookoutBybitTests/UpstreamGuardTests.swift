@@ -14,7 +14,7 @@ import Testing
 
     @Test func concurrentBurstOf2000NeverExceedsTheBudget() async throws {
         let clock = ManualClock()
-        let upstream = UpstreamGuard(configuration: .init(requestsPerWindow: 500, window: .seconds(5)), clock: clock)
+        let upstream = UpstreamGuard(configuration: .init(requestsPerWindow: 500, window: .seconds(5), safetyMargin: .milliseconds(100)), clock: clock)
         let grants = Recorder<Duration>()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<2000 {
@@ -34,8 +34,9 @@ import Testing
         }
         let sorted = grants.values.sorted()
         #expect(sorted.count == 2000)
-        #expect(maxInAnyWindow(sorted, window: .seconds(5)) == 500)
-        #expect(sorted.last == .seconds(15))
+        // Grants are spaced by the window plus the safety margin.
+        #expect(maxInAnyWindow(sorted, window: .milliseconds(5100)) == 500)
+        #expect(sorted.last == .milliseconds(15_300))
     }
 
     @Test func bansFailFastPerHostAndLiftAfterTheCooldown() async throws {
@@ -68,7 +69,7 @@ import Testing
 
     @Test func cancellingAQueuedWaiterFreesItsPlace() async throws {
         let clock = ManualClock()
-        let upstream = UpstreamGuard(configuration: .init(requestsPerWindow: 1, window: .seconds(5)), clock: clock)
+        let upstream = UpstreamGuard(configuration: .init(requestsPerWindow: 1, window: .seconds(5), safetyMargin: .zero), clock: clock)
         _ = try await upstream.admit(host: "a")
         let sleeping = Task { try await upstream.admit(host: "a") }
         try await eventually("the first waiter to sleep") { clock.sleeperCount == 1 }

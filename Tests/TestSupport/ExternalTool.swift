@@ -7,26 +7,40 @@ public struct ExternalTool: Sendable {
     public let name: String
     /// The command that installs it on Debian, shown when it is missing.
     public let installHint: String
+    /// Whether it is one of this package's executables, found beside the test bundle.
+    private let isBuiltProduct: Bool
 
     public init(_ name: String, install installHint: String) {
         self.name = name
         self.installHint = installHint
+        isBuiltProduct = false
     }
+
+    private init(product name: String) {
+        self.name = name
+        installHint = "swift build --build-tests (or `swift build --product \(name)`)"
+        isBuiltProduct = true
+    }
+
+    /// An executable product of this package (`lookout`, `bybit-sim`), from the build
+    /// folder the running tests came from.
+    public static func builtProduct(_ name: String) -> ExternalTool { ExternalTool(product: name) }
 
     public static let promtool = ExternalTool("promtool", install: "apt-get install -y prometheus (or run `make test`, which installs it)")
     public static let amtool = ExternalTool("amtool", install: "apt-get install -y prometheus-alertmanager (or run `make test`)")
     public static let prometheus = ExternalTool("prometheus", install: "apt-get install -y prometheus (or run `make test`)")
     public static let python3 = ExternalTool("python3", install: "apt-get install -y python3 python3-pip")
 
-    /// The tool's absolute path: ``name`` itself when it is an absolute path, else the
-    /// first match on `PATH`.
-    /// - Throws: ``ExternalToolError`` naming the install command when it is not found.
+    /// The tool's absolute path.
+    /// - Throws: ``ExternalToolError`` naming the install command when it is not on `PATH`.
     public func path() throws -> String {
-        if name.hasPrefix("/") {
-            guard FileManager.default.isExecutableFile(atPath: name) else {
-                throw ExternalToolError(message: "'\(name)' does not exist or is not executable; \(installHint)")
+        if isBuiltProduct {
+            let tests = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+            let candidate = tests.deletingLastPathComponent().appendingPathComponent(name).path
+            guard FileManager.default.isExecutableFile(atPath: candidate) else {
+                throw ExternalToolError(message: "'\(name)' is not built next to the tests (\(candidate)); build it with: \(installHint)")
             }
-            return name
+            return candidate
         }
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for directory in directories {

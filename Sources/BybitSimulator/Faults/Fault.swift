@@ -17,6 +17,10 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     /// protection), 500, 502, 503 or 504. Must be in 400…599 and not 403 (403 is the IP ban,
     /// see ``IPRateLimit``).
     case httpStatus(Int)
+    /// An HTML error page with this status instead of JSON, as a proxy, load balancer or
+    /// captive portal sends it: `Content-Type: text/html`, a short `<html>` body. Must be in
+    /// 200…599 and not 403.
+    case htmlPage(Int)
     /// Reset the TCP connection (RST): before sending anything when `afterBodyBytes` is
     /// `nil`, otherwise after the headers and that many body bytes.
     case connectionReset(afterBodyBytes: Int?)
@@ -41,6 +45,8 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         case serverTimeout
         /// ``Fault/httpStatus(_:)``.
         case httpStatus
+        /// ``Fault/htmlPage(_:)``.
+        case htmlPage
         /// ``Fault/connectionReset(afterBodyBytes:)``.
         case connectionReset
         /// ``Fault/truncatedBody(afterBytes:)``.
@@ -63,6 +69,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         case .requestTimeout: .requestTimeout
         case .serverTimeout: .serverTimeout
         case .httpStatus: .httpStatus
+        case .htmlPage: .htmlPage
         case .connectionReset: .connectionReset
         case .truncatedBody: .truncatedBody
         case .malformedJSON: .malformedJSON
@@ -74,7 +81,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     /// Whether the fault replaces the endpoint's answer.
     public var isReplacing: Bool {
         switch self {
-        case .rateLimited, .requestTimeout, .serverTimeout, .httpStatus: true
+        case .rateLimited, .requestTimeout, .serverTimeout, .httpStatus, .htmlPage: true
         default: false
         }
     }
@@ -83,6 +90,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .httpStatus(let status): "httpStatus(\(status))"
+        case .htmlPage(let status): "htmlPage(\(status))"
         case .connectionReset(let bytes): "connectionReset(afterBodyBytes: \(bytes.map(String.init) ?? "nil"))"
         case .truncatedBody(let bytes): "truncatedBody(afterBytes: \(bytes))"
         case .slowBody(let chunk, let pause): "slowBody(chunkBytes: \(chunk), pause: \(pause))"
@@ -99,6 +107,10 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         case .httpStatus(let status):
             guard (400...599).contains(status), status != 403 else {
                 throw fail("httpStatus(\(status)) must be in 400…599 and not 403 (configure IP bans with ipRateLimit)")
+            }
+        case .htmlPage(let status):
+            guard (200...599).contains(status), status != 403 else {
+                throw fail("htmlPage(\(status)) must be in 200…599 and not 403 (configure IP bans with ipRateLimit)")
             }
         case .connectionReset(let bytes?) where bytes < 0, .truncatedBody(let bytes) where bytes < 0:
             throw fail("\(self): the byte count must not be negative")

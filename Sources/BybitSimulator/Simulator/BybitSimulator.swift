@@ -95,11 +95,14 @@ public final class BybitSimulator: Sendable {
         case .serverTimeout?: reply = .error(.serverTimeout, time: time)
         case .httpStatus(let status)?:
             reply = EndpointReply(status: status, retCode: nil, body: Array("\(status) \(SimulatorResponse.reasonPhrase(for: status))\n".utf8))
+        case .htmlPage(let status)?:
+            reply = EndpointReply(status: status, retCode: nil, body: Self.htmlPage(status: status))
         default: reply = endpointReply(route: route, request: request, now: now)
         }
 
         let isJSON = reply.retCode != nil
-        var headers = [isJSON ? SimulatorResponse.jsonContentType : SimulatorResponse.textContentType]
+        let isHTML = if case .htmlPage? = admission.replacement { true } else { false }
+        var headers = [isJSON ? SimulatorResponse.jsonContentType : isHTML ? SimulatorResponse.htmlContentType : SimulatorResponse.textContentType]
         if isJSON, let bapi = admission.bapi, admission.replacement != .rateLimited || bapi.includeOnRateLimited {
             let reset = admission.replacement == .rateLimited ? (floorDivide(time, 1000) + 1) * 1000 : time
             headers.append(SimulatorResponse.Header("X-Bapi-Limit", String(bapi.limit)))
@@ -139,6 +142,12 @@ public final class BybitSimulator: Sendable {
         return response
     }
 
+    /// The page a proxy in front of the exchange might send instead of JSON.
+    private static func htmlPage(status: Int) -> [UInt8] {
+        let title = "\(status) \(SimulatorResponse.reasonPhrase(for: status))"
+        return Array("<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n</body>\r\n</html>\r\n".utf8)
+    }
+
     private static func apply(_ fault: Fault, to response: inout SimulatorResponse) {
         switch fault {
         case .connectionReset(let bytes):
@@ -151,7 +160,7 @@ public final class BybitSimulator: Sendable {
             response.transport.trickle = TransportDirectives.Trickle(chunkBytes: chunkBytes, pause: pause)
         case .delay(let duration):
             response.transport.delayBeforeHeaders += duration
-        case .rateLimited, .requestTimeout, .serverTimeout, .httpStatus:
+        case .rateLimited, .requestTimeout, .serverTimeout, .httpStatus, .htmlPage:
             break  // replacing faults are applied before the body is built
         }
     }

@@ -64,4 +64,5 @@ public struct SimulatorResponse: Sendable, Hashable {
 
     static let jsonContentType = Header("Content-Type", "application/json; charset=utf-8")
     static let textContentType = Header("Content-Type", "text/plain; charset=utf-8")
+    static let htmlContentType = Header("Content-Type", "text/html")
 }

@@ -7,6 +7,7 @@ extension FaultRule {
     /// | `10016` | ``Fault/requestTimeout`` |
     /// | `5004` | ``Fault/serverTimeout`` |
     /// | `http:STATUS` | ``Fault/httpStatus(_:)`` |
+    /// | `html:STATUS` | ``Fault/htmlPage(_:)`` |
     /// | `reset`, `reset:BYTES` | ``Fault/connectionReset(afterBodyBytes:)`` |
     /// | `truncate:BYTES` | ``Fault/truncatedBody(afterBytes:)`` |
     /// | `malformed` | ``Fault/malformedJSON`` |
@@ -43,6 +44,7 @@ extension FaultRule {
         case .requestTimeout: "10016"
         case .serverTimeout: "5004"
         case .httpStatus(let status): "http:\(status)"
+        case .htmlPage(let status): "html:\(status)"
         case .connectionReset(let bytes): bytes.map { "reset:\($0)" } ?? "reset"
         case .truncatedBody(let bytes): "truncate:\(bytes)"
         case .malformedJSON: "malformed"
@@ -64,6 +66,7 @@ extension FaultRule {
         case ("10016", 1): return .requestTimeout
         case ("5004", 1): return .serverTimeout
         case ("http", 2): return .httpStatus(try integer(1))
+        case ("html", 2): return .htmlPage(try integer(1))
         case ("reset", 1): return .connectionReset(afterBodyBytes: nil)
         case ("reset", 2): return .connectionReset(afterBodyBytes: try integer(1))
         case ("truncate", 2): return .truncatedBody(afterBytes: try integer(1))
@@ -77,6 +80,6 @@ extension FaultRule {
     private static func syntaxError(_ subject: String) -> SimulatorConfigurationError {
         SimulatorConfigurationError(
             .invalidBehavior, subject: subject,
-            "unknown fault; use 10006, 10016, 5004, http:STATUS, reset[:BYTES], truncate:BYTES, malformed, slow:CHUNK:PAUSE or delay:DURATION")
+            "unknown fault; use 10006, 10016, 5004, http:STATUS, html:STATUS, reset[:BYTES], truncate:BYTES, malformed, slow:CHUNK:PAUSE or delay:DURATION")
     }
 }

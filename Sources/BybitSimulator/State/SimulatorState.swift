@@ -66,7 +66,7 @@ struct SimulatorState: Sendable {
 
         let status: Int
         switch admission.replacement {
-        case .httpStatus(let code)?: status = code
+        case .httpStatus(let code)?, .htmlPage(let code)?: status = code
         case .some: status = 200
         case nil: status = routed ? 200 : 404
         }

@@ -20,7 +20,9 @@ extension BybitClient {
         category: BybitCategory = .linear, symbol: String, interval: KlineInterval,
         start: Int64? = nil, end: Int64? = nil, limit: Int? = nil
     ) async throws(BybitError) -> KlinePage<Kline> {
-        try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: "/v5/market/kline", symbol: symbol)
+        try validate(.kline) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: BybitEndpoint.kline.path, symbol: symbol)
+        }
         return try await page(.kline, category: category, symbol: symbol, interval: interval, start: start, end: end, limit: limit, maximum: 1000)
     }
 
@@ -33,7 +35,9 @@ extension BybitClient {
         _ kind: PriceKlineKind, category: BybitCategory = .linear, symbol: String, interval: KlineInterval,
         start: Int64? = nil, end: Int64? = nil, limit: Int? = nil
     ) async throws(BybitError) -> KlinePage<PriceKline> {
-        try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        try validate(kind.endpoint) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        }
         return try await page(kind.endpoint, category: category, symbol: symbol, interval: interval,
                               start: start, end: end, limit: limit, maximum: kind.maximumLimit(for: category))
     }
@@ -58,7 +62,7 @@ extension BybitClient {
     ///   - status: only this status, for example `PreLaunch` (Bybit's default is `Trading`
     ///     for spot, linear and inverse).
     public func instruments(category: BybitCategory, symbol: String? = nil, status: String? = nil) async throws(BybitError) -> [BybitInstrument] {
-        if let symbol { try RequestValidation.symbol(symbol) }
+        if let symbol { try validate(.instrumentsInfo) { () throws(BybitError) in try RequestValidation.symbol(symbol) } }
         var instruments: [BybitInstrument] = []
         var cursor: String?
         var seenCursors: Set<String> = []
@@ -87,26 +91,24 @@ extension BybitClient {
         _ endpoint: BybitEndpoint, category: BybitCategory, symbol: String, interval: KlineInterval,
         start: Int64?, end: Int64?, limit: Int?, maximum: Int
     ) async throws(BybitError) -> KlinePage<Row> {
-        try RequestValidation.symbol(symbol)
-        try RequestValidation.limit(limit, maximum: maximum, symbol: symbol)
-        try RequestValidation.times(start: start, end: end, symbol: symbol)
+        try validate(endpoint) { () throws(BybitError) in
+            try RequestValidation.symbol(symbol)
+            try RequestValidation.limit(limit, maximum: maximum, symbol: symbol)
+            try RequestValidation.times(start: start, end: end, symbol: symbol)
+        }
         var query: [(String, String)] = [("category", category.rawValue), ("symbol", symbol), ("interval", interval.rawValue)]
         if let start { query.append(("start", String(start))) }
         if let end { query.append(("end", String(end))) }
         if let limit { query.append(("limit", String(limit))) }
         let call = BybitCall(endpoint: endpoint, query: query, symbol: symbol, category: category)
-        var envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
-        // Move the rows out so reversing them below does not copy the array.
-        guard var result = envelope.result.take(), var rows = result.rows.take() else {
+        let envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        guard let page = KlinePage.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
+            events.callFailed(endpoint: endpoint, code: .malformedResponse)
             throw BybitError(code: .malformedResponse, message: "the kline response has retCode 0 but no result.list",
                              retCode: envelope.retCode, retMsg: envelope.retMsg, symbol: symbol,
                              request: "GET \(configuration.baseURL)\(endpoint.path)\(QueryString.encode(query))")
         }
-        let serverTime = envelope.time ?? wallClockMilliseconds()
-        rows.reverse()
-        rows.normalizeCandles(interval: interval, serverTime: serverTime)
-        events.candlesFetched(endpoint: endpoint, interval: interval, count: rows.count)
-        return KlinePage(symbol: result.symbol ?? symbol, category: result.category.flatMap(BybitCategory.init(rawValue:)) ?? category,
-                         interval: interval, serverTime: serverTime, rows: rows)
+        events.candlesFetched(endpoint: endpoint, interval: interval, count: page.rows.count)
+        return page
     }
 }

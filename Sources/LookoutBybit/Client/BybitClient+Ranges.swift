@@ -7,7 +7,10 @@ extension BybitClient {
     /// ``Configuration/maxConcurrentRequests``). The result is ascending, unique by start
     /// time, keeps zero-volume candles as the exchange sends them, and marks the still-open
     /// candle (``KlineRow/isClosed`` is `false`; use ``KlineSeries/closedRows`` to drop it).
-    /// Any page failing fails the whole call: a range is never returned with holes.
+    /// Any page failing fails the whole call: a range is never returned with holes. A range
+    /// holding no candle start at all needs no request and returns no rows; a range whose
+    /// pages all come back empty (before the listing, or in the future) throws
+    /// ``BybitError/Code/noData`` rather than pass for "no trades".
     ///
     /// - Parameters:
     ///   - from: first start time wanted, ms since the epoch (inclusive). A `from` inside a
@@ -18,7 +21,9 @@ extension BybitClient {
     public func candles(
         category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
     ) async throws(BybitError) -> KlineSeries<Kline> {
-        try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: "/v5/market/kline", symbol: symbol)
+        try validate(.kline) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: [.spot, .linear, .inverse], endpoint: BybitEndpoint.kline.path, symbol: symbol)
+        }
         return try await series(.kline, category: category, symbol: symbol, interval: interval, from: from, to: to, limit: 1000)
     }
 
@@ -27,20 +32,31 @@ extension BybitClient {
     public func priceCandles(
         _ kind: PriceKlineKind, category: BybitCategory = .linear, symbol: String, interval: KlineInterval, from: Int64, to: Int64
     ) async throws(BybitError) -> KlineSeries<PriceKline> {
-        try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        try validate(kind.endpoint) { () throws(BybitError) in
+            try RequestValidation.category(category, allowed: kind.allowedCategories, endpoint: kind.endpoint.path, symbol: symbol)
+        }
         return try await series(kind.endpoint, category: category, symbol: symbol, interval: interval,
                                 from: from, to: to, limit: kind.maximumLimit(for: category))
+    }
+
+    /// How many requests ``candles(category:symbol:interval:from:to:)`` makes for the range
+    /// `from...to` when nothing fails (0 when no candle starts in the range), for progress
+    /// reporting and cost estimates.
+    public static func pagesNeeded(interval: KlineInterval, from: Int64, to: Int64) -> Int {
+        RangePlanner.windowCount(from: from, to: to, interval: interval, limit: 1000)
     }
 
     private func series<Row: ParsableKlineRow>(
         _ endpoint: BybitEndpoint, category: BybitCategory, symbol: String, interval: KlineInterval,
         from: Int64, to: Int64, limit: Int
     ) async throws(BybitError) -> KlineSeries<Row> {
-        try RequestValidation.symbol(symbol)
-        try RequestValidation.times(start: from, end: to, symbol: symbol, names: ("from", "to"))
         let count = RangePlanner.windowCount(from: from, to: to, interval: interval, limit: limit)
-        guard count <= configuration.maxPagesPerRange else {
-            throw BybitError(code: .invalidArgument, message: "the range \(from)...\(to) at interval \(interval) needs \(count) requests, more than maxPagesPerRange (\(configuration.maxPagesPerRange)); split it or raise the limit", symbol: symbol)
+        try validate(endpoint) { () throws(BybitError) in
+            try RequestValidation.symbol(symbol)
+            try RequestValidation.times(start: from, end: to, symbol: symbol, names: ("from", "to"))
+            guard count <= configuration.maxPagesPerRange else {
+                throw BybitError(code: .invalidArgument, message: "the range \(from)...\(to) at interval \(interval) needs \(count) requests, more than maxPagesPerRange (\(configuration.maxPagesPerRange)); split it or raise the limit", symbol: symbol)
+            }
         }
         let started = ContinuousClock.now
         let windows = RangePlanner.windows(from: from, to: to, interval: interval, limit: limit)
@@ -77,6 +93,15 @@ extension BybitClient {
         }
         if let failure { throw failure }
         let rows = CandleMerger.merge(pages.compactMap { $0 }, from: from, to: to)
+        if rows.isEmpty, !windows.isEmpty {
+            let error = BybitError(
+                code: .noData,
+                message: "Bybit returned no \(symbol) candles (interval \(interval)) from \(BybitTimestamp.format(from)) to \(BybitTimestamp.format(to)) in \(windows.count) request\(windows.count == 1 ? "" : "s"); the range is before the symbol's listing or after its delivery (see instruments(category:symbol:) launchTime), or in the future",
+                symbol: symbol, request: "GET \(configuration.baseURL)\(endpoint.path)?category=\(category)&symbol=\(symbol)&interval=\(interval)&start=\(windows[0].start)&end=\(windows[0].end)&limit=\(limit)",
+                attempts: 1)
+            events.callFailed(endpoint: endpoint, code: .noData)
+            throw error
+        }
         events.rangeFetched(interval: interval, pages: windows.count, candles: rows.count, duration: started.duration(to: .now))
         return KlineSeries(symbol: symbol, category: category, interval: interval, from: from, to: to, rows: rows, pages: windows.count)
     }

@@ -10,8 +10,31 @@ struct BybitCall: Sendable {
 
 extension BybitClient {
     /// Sends `call` through the upstream guard and the concurrency limit, parses the body
-    /// with `parse`, and retries per the ``RetryPolicy`` until it gets `retCode` 0.
+    /// with `parse`, and retries per the ``RetryPolicy`` until it gets `retCode` 0. A call
+    /// that fails for good is reported once, with its final error code.
     func perform<Value>(
+        _ call: BybitCall,
+        parse: (UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<Value>
+    ) async throws(BybitError) -> BybitEnvelope<Value> {
+        do {
+            return try await attempts(call, parse: parse)
+        } catch {
+            events.callFailed(endpoint: call.endpoint, code: error.code)
+            throw error
+        }
+    }
+
+    /// Validates a call's parameters with `checks`, reporting a rejection as a failed call.
+    func validate(_ endpoint: BybitEndpoint, _ checks: () throws(BybitError) -> Void) throws(BybitError) {
+        do {
+            try checks()
+        } catch {
+            events.callFailed(endpoint: endpoint, code: error.code)
+            throw error
+        }
+    }
+
+    private func attempts<Value>(
         _ call: BybitCall,
         parse: (UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<Value>
     ) async throws(BybitError) -> BybitEnvelope<Value> {
@@ -28,7 +51,7 @@ extension BybitClient {
             do {
                 outcome = try await send(url: url, host: host)
             } catch .banned(let remaining) {
-                events.banActive(host: host, remaining: remaining)
+                events.banActive(endpoint: call.endpoint, host: host, remaining: remaining)
                 throw context.with(.ipBanned, "\(host) answered HTTP 403 (IP ban); requests to it are refused for another \(Self.describe(remaining)). Bybit asks clients to stop for at least 10 minutes; a 403 also means the IP may be in the U.S.", attempts: attempt - 1)
             } catch {
                 throw context.with(.cancelled, "the calling task was cancelled", attempts: attempt - 1)
@@ -51,7 +74,7 @@ extension BybitClient {
                 context.httpStatus = response.status
                 if response.status == 403 {
                     events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: 403, retCode: nil, failure: .ipBanned, duration: duration)
-                    events.banStarted(host: host, isNew: upstream.recordForbidden(host: host))
+                    events.banStarted(host: host, isNew: upstream.recordForbidden(host: host), cooldown: upstream.configuration.banCooldown)
                     throw context.with(.ipBanned, "HTTP 403: Bybit banned this IP (rate limit breached) or refuses its region; all requests to \(host) stop for \(Self.describe(upstream.configuration.banCooldown))")
                 }
                 let parsed = parseBody(response.body, endpoint: call.endpoint, parse: parse)
@@ -93,7 +116,7 @@ extension BybitClient {
             if reason == .rateLimited {
                 // Hold every request to this host, not just this one, even when giving up.
                 let pause = retryDelay ?? resetAfter ?? configuration.retry.rateLimitDelay
-                events.rateLimitHit(host: host, pause: pause)
+                events.rateLimitHit(endpoint: call.endpoint, host: host, pause: pause)
                 upstream.recordRateLimited(host: host, pause: pause)
             }
             guard let reason, let delay = retryDelay else {
@@ -142,12 +165,12 @@ extension BybitClient {
     /// Maps a non-zero retCode to an error and, if it is transient, a retry reason.
     private func classify<Value>(_ envelope: BybitEnvelope<Value>, context: BybitError) -> (BybitError, RetryReason?) {
         let said = "Bybit answered retCode \(envelope.retCode) \"\(envelope.retMsg)\""
-        switch envelope.retCode {
-        case 10006:
+        switch BybitError.Code(retCode: envelope.retCode) {
+        case .rateLimited:
             return (context.with(.rateLimited, "\(said): too many requests from this IP or account"), .rateLimited)
-        case 10000, 10016, 5004:
+        case .serverBusy:
             return (context.with(.serverBusy, "\(said): a transient server problem"), .serverBusy)
-        case 10001:
+        case .badRequest:
             return (context.with(.badRequest, "\(said): check the symbol exists in this category and the parameters are valid"), nil)
         default:
             return (context.with(.apiError, said), nil)

@@ -38,6 +38,10 @@ public final class BybitClient: Sendable {
         public var maxPagesPerRange: Int = 2_000
         /// The IP budget and ban tracking; share one per IP (the default is process-wide).
         public var upstream: UpstreamGuard<ContinuousClock> = .shared
+        /// Where requests, errors, retries, rate limits, latencies and candle counts are
+        /// recorded as Prometheus metrics (see ``BybitMetrics``); `nil` records none. The
+        /// in-memory ``BybitClient/stats`` are kept either way.
+        public var metrics: BybitClientMetrics?
 
         /// Creates a configuration for `baseURL` (mainnet by default); change fields as needed.
         public init(baseURL: BybitBaseURL = .mainnet) {
@@ -54,7 +58,7 @@ public final class BybitClient: Sendable {
     /// The settings this client was created with.
     public let configuration: Configuration
     let http: CurlClient
-    let events = BybitClientEvents()
+    let events: BybitClientEvents
     let requestPermits: AsyncSemaphore
 
     /// Creates a client with `configuration`.
@@ -64,6 +68,7 @@ public final class BybitClient: Sendable {
     /// - Throws: ``BybitError/Code/invalidConfiguration`` if libcurl cannot be initialised.
     public init(configuration: Configuration, httpClient: CurlClient? = nil) throws(BybitError) {
         self.configuration = configuration
+        events = BybitClientEvents(metrics: configuration.metrics)
         requestPermits = AsyncSemaphore(permits: max(1, configuration.maxConcurrentRequests))
         if let httpClient {
             http = httpClient

@@ -18,6 +18,8 @@ public struct BybitClientStats: Sendable, Hashable, CustomStringConvertible {
     public var banRejections: Int = 0
     /// Candle rows received from the exchange.
     public var candles: Int = 0
+    /// Kline pages (successful kline responses) received, single pages and range pages alike.
+    public var pages: Int = 0
     /// Pages requested by range fetches.
     public var rangePages: Int = 0
     /// Range fetches completed.

@@ -11,7 +11,7 @@ public struct BybitError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Kind: String, Sendable {
             case invalidArgument, invalidConfiguration, badRequest, rateLimited, ipBanned, serverBusy
-            case httpStatus, transport, timeout, malformedResponse, apiError, cancelled
+            case httpStatus, transport, timeout, malformedResponse, apiError, noData, cancelled
         }
         fileprivate let kind: Kind
 
@@ -42,6 +42,10 @@ public struct BybitError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let malformedResponse = Code(kind: .malformedResponse)
         /// Any other non-zero `retCode`; see ``BybitError/retCode`` and ``BybitError/retMsg``.
         public static let apiError = Code(kind: .apiError)
+        /// A range fetch got no candle at all: every page came back empty. The range lies
+        /// before the symbol was listed (or after it was delivered), or in the future.
+        /// Never retried; check the range against the instrument's `launchTime`.
+        public static let noData = Code(kind: .noData)
         /// The calling task was cancelled.
         public static let cancelled = Code(kind: .cancelled)
 

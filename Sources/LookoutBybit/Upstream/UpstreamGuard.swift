@@ -5,9 +5,15 @@ import Synchronization
 /// HTTP 403.
 ///
 /// Bybit allows 600 requests per 5-second window per IP and answers a breach with a 403
-/// ban of at least ten minutes. The default budget, 500 per 5 s, leaves headroom for clock
-/// skew and other processes; the budget is enforced **before** a request is sent, and no
-/// 5-second window ever holds more grants than the budget.
+/// ban of at least ten minutes. The default budget, 500 per 5 s, leaves headroom for other
+/// processes on the same IP; the budget is enforced **before** a request is sent.
+///
+/// The exchange counts requests when they *arrive*, and two requests granted exactly one
+/// window apart can arrive closer together if the first was delayed more on its way. The
+/// guard therefore spaces grants as if the window were ``Configuration/safetyMargin``
+/// longer: no window of `window + safetyMargin` holds more than the budget, so as long as
+/// delays between grant and arrival differ by less than the margin, no window of the
+/// exchange's length does either.
 ///
 /// Share one guard per IP: ``shared`` is the process-wide default every ``BybitClient``
 /// uses unless given another. Waiters are served first come, first served, and only one of
@@ -21,12 +27,18 @@ public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duratio
         public var window: Duration
         /// How long requests to a host fail fast after it answered HTTP 403.
         public var banCooldown: Duration
+        /// Extra spacing added to ``window`` when granting, to absorb the difference in
+        /// delay between when a request is granted and when the exchange counts it.
+        public var safetyMargin: Duration
 
-        /// Creates limits; the defaults are 500 requests per 5 s and a 10-minute ban.
-        public init(requestsPerWindow: Int = 500, window: Duration = .seconds(5), banCooldown: Duration = .seconds(600)) {
+        /// Creates limits; the defaults are 500 requests per 5 s, a 10-minute ban and a
+        /// 100 ms safety margin (negative values are treated as zero).
+        public init(requestsPerWindow: Int = 500, window: Duration = .seconds(5), banCooldown: Duration = .seconds(600),
+                    safetyMargin: Duration = .milliseconds(100)) {
             self.requestsPerWindow = max(1, requestsPerWindow)
             self.window = window > .zero ? window : .seconds(5)
             self.banCooldown = banCooldown
+            self.safetyMargin = max(.zero, safetyMargin)
         }
     }
 
@@ -58,7 +70,7 @@ public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duratio
     public init(configuration: Configuration = Configuration(), clock: C) {
         self.configuration = configuration
         self.clock = clock
-        state = Mutex(State(budget: SlidingWindowBudget(limit: configuration.requestsPerWindow, window: configuration.window)))
+        state = Mutex(State(budget: SlidingWindowBudget(limit: configuration.requestsPerWindow, window: configuration.window + configuration.safetyMargin)))
     }
 
     /// Waits until a request to `host` may be sent and records it against the budget.

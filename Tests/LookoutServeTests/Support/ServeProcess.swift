@@ -7,11 +7,7 @@ import TestSupport
 
 /// The built `lookout` binary, next to the test bundle in the build folder.
 enum LookoutBinary {
-    static var tool: ExternalTool {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return ExternalTool(directory.appendingPathComponent("lookout").path,
-                            install: "build it first with `swift build --product lookout` (`make test` builds everything)")
-    }
+    static let tool = ExternalTool.builtProduct("lookout")
 
     /// The environment a test run starts from, without any `LOOKOUT_*` variable of the
     /// developer's shell, plus `extra`.

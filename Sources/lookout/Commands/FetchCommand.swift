@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LookoutBybit
+
+/// `lookout fetch`: candles of several symbols from Bybit (or anything speaking its API,
+/// such as `bybit-sim`), fetched in parallel, written as CSV, JSON or a table.
+struct FetchCommand {
+    /// Exit statuses, documented in ``help``.
+    enum Status {
+        static let ok: Int32 = 0
+        static let someFailed: Int32 = 1
+        static let usage: Int32 = 2
+        static let allFailed: Int32 = 3
+        static let outputFailed: Int32 = 4
+    }
+
+    static let help = """
+        USAGE: lookout fetch SYMBOL... --interval I [--limit N | --from T [--to T]] [options]
+
+        Fetches candles from Bybit's V5 market API, all symbols in parallel, and writes them to
+        standard output (or --out FILE). Progress is drawn on standard error when it is a
+        terminal; a summary (candles per symbol, requests, retries, time) follows unless --quiet.
+
+        OPTIONS:
+          --interval I      candle length: 1 3 5 15 30 60 120 240 360 720 (minutes), D, W or M
+          --limit N         the latest N candles per symbol, 1...1000 (default 200)
+          --from T          first candle start: 2024-06-01, 2024-06-01T12:30Z or milliseconds
+          --to T            last candle start (default: now); any length, split into pages
+          --category C      spot, linear (default) or inverse
+          --format F        csv, json or table (default: table on a terminal, csv otherwise)
+          --out FILE        write to FILE (replaced atomically) instead of standard output
+          --concurrency N   requests in flight at once, 1...64 (default 8)
+          --exclude-open    leave out the candle that has not closed yet
+          --base-url URL    API base URL (default $BYBIT_BASE_URL, else https://api.bybit.com),
+                            e.g. a local simulator: --base-url http://127.0.0.1:9000
+          --quiet           no progress and no summary; failed symbols are still reported
+          --help            show this help
+
+        EXIT STATUS:
+          0  every symbol was fetched
+          1  some symbols failed (the others were written; each failure is reported)
+          2  invalid command line
+          3  every symbol failed, e.g. the API is unreachable or banned this IP (nothing written)
+          4  the output could not be written
+        """
+
+    static func run(_ arguments: [String]) async throws(CommandLineError) -> Int32 {
+        let parsed = try CommandLineOptions(arguments, FetchOptions.specification)
+        if parsed.flag("help") { print(help); return Status.ok }
+        let options = try FetchOptions(parsed, now: Self.nowMilliseconds(),
+                                       stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+        var configuration = BybitClient.Configuration(baseURL: options.baseURL)
+        configuration.maxConcurrentRequests = options.concurrency
+        let client: BybitClient
+        do {
+            client = try BybitClient(configuration: configuration)
+        } catch {
+            StandardError.write("lookout fetch: \(error.message)\n")
+            return Status.allFailed
+        }
+
+        let started = ContinuousClock.now
+        let pagesPlanned: Int
+        switch options.selection {
+        case .latest: pagesPlanned = options.symbols.count
+        case .range(let from, let to): pagesPlanned = options.symbols.count * BybitClient.pagesNeeded(interval: options.interval, from: from, to: to)
+        }
+        let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
+        let outcome = await fetch(options, client: client)
+        await progress?.finish()
+
+        var series: [CandleFormat.Series] = []
+        var failures: [CandleFormat.Failure] = []
+        for (symbol, result) in outcome {
+            switch result {
+            case .success(let rows): series.append(.init(symbol: symbol, candles: options.excludeOpen ? Self.closed(rows) : rows[...]))
+            case .failure(let error): failures.append(.init(symbol: symbol, error: error))
+            }
+        }
+        if !options.quiet {
+            StandardError.write(summary(series: series, failures: failures, stats: client.stats, elapsed: started.duration(to: .now)))
+        } else {
+            for failure in failures { StandardError.write("lookout fetch: \(failure.symbol) failed: \(failure.error)\n") }
+        }
+        guard !series.isEmpty else { return Status.allFailed }
+        let document = options.format.render(series, failures: failures, category: options.category, interval: options.interval)
+        do {
+            try OutputFile.write(document, to: options.outputPath)
+        } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        return failures.isEmpty ? Status.ok : Status.someFailed
+    }
+
+    /// Every symbol's candles, or its error, in the order given.
+    private static func fetch(_ options: FetchOptions, client: BybitClient) async -> [(String, Result<[Kline], BybitError>)] {
+        switch options.selection {
+        case .latest(let limit):
+            let batch = await client.fetchMultipleSymbols(options.symbols, category: options.category, interval: options.interval,
+                                                          limit: limit, maxConcurrency: options.concurrency)
+            return batch.entries.map { ($0.symbol, $0.result.map(\.rows)) }
+        case .range(let from, let to):
+            let batch = await client.fetchMultipleSymbols(options.symbols, category: options.category, interval: options.interval,
+                                                          from: from, to: to, maxConcurrency: options.concurrency)
+            return batch.entries.map { ($0.symbol, $0.result.map(\.rows)) }
+        }
+    }
+
+    private static func closed(_ rows: [Kline]) -> ArraySlice<Kline> {
+        rows[..<(rows.lastIndex(where: \.isClosed).map { $0 + 1 } ?? 0)]
+    }
+
+    /// Per-symbol lines, then totals: what was fetched, what failed and why, what it cost.
+    static func summary(series: [CandleFormat.Series], failures: [CandleFormat.Failure], stats: BybitClientStats, elapsed: Duration) -> String {
+        let width = (series.map(\.symbol.count) + failures.map(\.symbol.count)).max() ?? 0
+        func pad(_ symbol: String) -> String { symbol + String(repeating: " ", count: width - symbol.count) }
+        var text = ""
+        for entry in series {
+            let span = entry.candles.first.map { " \(BybitTimestamp.format($0.startTime)) … \(BybitTimestamp.format(entry.candles.last!.startTime))" } ?? ""
+            text += "\(pad(entry.symbol))  \(plural(entry.candles.count, "candle"))\(span)\n"
+        }
+        for failure in failures { text += "\(pad(failure.symbol))  failed: \(failure.error)\n" }
+        let candles = series.reduce(0) { $0 + $1.candles.count }
+        let symbols = series.count + failures.count
+        text += "\(plural(symbols, "symbol")) (\(series.count) ok, \(failures.count) failed), \(plural(candles, "candle")), "
+        text += "\(plural(stats.requests, "request")), \(stats.retries) retr\(stats.retries == 1 ? "y" : "ies"), "
+        text += "\(ProgressBar.format(ProgressBar.seconds(elapsed)))\n"
+        return text
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private static func nowMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+}

@@ -1,0 +1,119 @@
+import LookoutBybit
+
+/// How `lookout fetch` writes candles: symbols in the order given, candles ascending,
+/// prices and volumes exactly as the exchange sent them (no floating point).
+enum CandleFormat: String {
+    /// `symbol,start,start_utc,open,high,low,close,volume,turnover,closed`, one row per
+    /// candle (RFC 4180; no field needs quoting).
+    case csv
+    /// One object with sorted keys: `category`, `errors`, `interval`, `symbols` (each with its
+    /// `candles`); decimals as strings so no digit is lost.
+    case json
+    /// Aligned columns for reading in a terminal; the still-open candle is marked `*`.
+    case table
+
+    /// One symbol's candles.
+    struct Series {
+        var symbol: String
+        var candles: ArraySlice<Kline>
+    }
+
+    /// One symbol that failed.
+    struct Failure {
+        var symbol: String
+        var error: BybitError
+    }
+
+    /// The whole document for `series` (and, in JSON, the `failures`).
+    func render(_ series: [Series], failures: [Failure], category: BybitCategory, interval: KlineInterval) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(series.reduce(0) { $0 + $1.candles.count } * 120 + 256)
+        switch self {
+        case .csv: Self.csv(series, into: &out)
+        case .json: Self.json(series, failures: failures, category: category, interval: interval, into: &out)
+        case .table: Self.table(series, into: &out)
+        }
+        return out
+    }
+
+    private static func csv(_ series: [Series], into out: inout [UInt8]) {
+        out += "symbol,start,start_utc,open,high,low,close,volume,turnover,closed\n".utf8
+        for entry in series {
+            for candle in entry.candles {
+                let fields = [entry.symbol, String(candle.startTime), BybitTimestamp.format(candle.startTime), candle.open.description,
+                              candle.high.description, candle.low.description, candle.close.description, candle.volume.description,
+                              candle.turnover.description, candle.isClosed ? "true" : "false"]
+                out += fields.joined(separator: ",").utf8
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    private static func json(_ series: [Series], failures: [Failure], category: BybitCategory, interval: KlineInterval, into out: inout [UInt8]) {
+        out += "{\"category\":\(quoted(category.rawValue)),\"errors\":[".utf8
+        for (index, failure) in failures.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += "{\"code\":\(quoted(failure.error.code.description)),\"message\":\(quoted(failure.error.description)),\"symbol\":\(quoted(failure.symbol))}".utf8
+        }
+        out += "],\"interval\":\(quoted(interval.rawValue)),\"symbols\":[".utf8
+        for (index, entry) in series.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += "{\"candles\":[".utf8
+            for (row, candle) in entry.candles.enumerated() {
+                if row > 0 { out.append(UInt8(ascii: ",")) }
+                out += ("{\"close\":\"\(candle.close)\",\"closed\":\(candle.isClosed),\"high\":\"\(candle.high)\",\"low\":\"\(candle.low)\","
+                    + "\"open\":\"\(candle.open)\",\"start\":\(candle.startTime),\"start_utc\":\"\(BybitTimestamp.format(candle.startTime))\","
+                    + "\"turnover\":\"\(candle.turnover)\",\"volume\":\"\(candle.volume)\"}").utf8
+            }
+            out += "],\"symbol\":\(quoted(entry.symbol))}".utf8
+        }
+        out += "]}\n".utf8
+    }
+
+    private static func table(_ series: [Series], into out: inout [UInt8]) {
+        let header = ["SYMBOL", "START (UTC)", "OPEN", "HIGH", "LOW", "CLOSE", "VOLUME", "TURNOVER"]
+        var rows: [[String]] = []
+        for entry in series {
+            for candle in entry.candles {
+                rows.append([entry.symbol, BybitTimestamp.format(candle.startTime) + (candle.isClosed ? " " : "*"), candle.open.description,
+                             candle.high.description, candle.low.description, candle.close.description, candle.volume.description,
+                             candle.turnover.description])
+            }
+        }
+        var widths = header.map(\.count)
+        for row in rows { for (column, field) in row.enumerated() { widths[column] = max(widths[column], field.count) } }
+        func line(_ fields: [String]) {
+            var text = ""
+            for (column, field) in fields.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - field.count)
+                // Text columns are left-aligned, numbers right-aligned.
+                text += column < 2 ? field + padding : padding + field
+                if column < fields.count - 1 { text += "  " }
+            }
+            out += text.utf8
+            out.append(UInt8(ascii: "\n"))
+        }
+        line(header)
+        for row in rows { line(row) }
+        if rows.contains(where: { $0[1].hasSuffix("*") }) { out += "* still open: its close is the latest price and will change\n".utf8 }
+    }
+
+    /// `text` as a JSON string.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

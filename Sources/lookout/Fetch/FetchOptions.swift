@@ -1,0 +1,102 @@
+import LookoutBybit
+
+/// What `lookout fetch` was asked to do, checked before anything is sent.
+struct FetchOptions {
+    /// Which candles of each symbol.
+    enum Selection: Equatable {
+        /// The latest `limit` candles (one request per symbol).
+        case latest(limit: Int)
+        /// Every candle starting in `from...to` (ms since the epoch).
+        case range(from: Int64, to: Int64)
+    }
+
+    var symbols: [String]
+    var interval: KlineInterval
+    var selection: Selection
+    var category: BybitCategory
+    var format: CandleFormat
+    var outputPath: String?
+    var concurrency: Int
+    var excludeOpen: Bool
+    var quiet: Bool
+    var baseURL: BybitBaseURL
+
+    static let specification = CommandLineOptions.Specification(
+        valued: ["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url"],
+        flags: ["exclude-open", "quiet", "help"], allowsPositionals: true)
+
+    /// Reads the parsed command line; `now` (ms) is the default `--to` and
+    /// `stdoutIsTerminal` picks the default format.
+    init(_ options: CommandLineOptions, now: Int64, stdoutIsTerminal: Bool) throws(CommandLineError) {
+        guard !options.positionals.isEmpty else {
+            throw CommandLineError("fetch needs at least one symbol, e.g. `lookout fetch BTCUSDT --interval 15`")
+        }
+        var seen: Set<String> = []
+        symbols = options.positionals.map { $0.uppercased() }.filter { seen.insert($0).inserted }
+
+        guard let intervalText = options.value("interval") else {
+            throw CommandLineError("fetch needs --interval: one of \(KlineInterval.allCases.map(\.rawValue).joined(separator: " ")) (minutes, or D, W, M)")
+        }
+        guard let interval = KlineInterval(rawValue: intervalText.uppercased()) else {
+            throw CommandLineError("option '--interval' must be one of \(KlineInterval.allCases.map(\.rawValue).joined(separator: " ")), got '\(intervalText)'")
+        }
+        self.interval = interval
+
+        let limit = try options.integer("limit", in: 1...1000)
+        if options.value("limit") != nil, options.value("from") != nil || options.value("to") != nil {
+            throw CommandLineError("use either --limit N (the latest N candles) or --from T [--to T] (a range), not both")
+        }
+        if let fromText = options.value("from") {
+            let from = try Self.time(fromText, option: "from")
+            let to = try options.value("to").map { (text) throws(CommandLineError) in try Self.time(text, option: "to") } ?? now
+            guard from <= to else {
+                throw CommandLineError("--from \(BybitTimestamp.format(from)) is after --to \(BybitTimestamp.format(to)); swap them")
+            }
+            let pages = BybitClient.pagesNeeded(interval: interval, from: from, to: to)
+            guard pages <= 2_000 else {
+                throw CommandLineError("the range needs \(pages) requests per symbol (more than 2000, about 2 million candles); fetch a shorter range or a longer interval")
+            }
+            selection = .range(from: from, to: to)
+        } else {
+            guard options.value("to") == nil else { throw CommandLineError("--to needs --from; for the latest candles use --limit N") }
+            selection = .latest(limit: limit ?? 200)
+        }
+
+        let categoryText = options.value("category") ?? "linear"
+        guard let category = BybitCategory(rawValue: categoryText), category != .option else {
+            throw CommandLineError("option '--category' must be spot, linear or inverse, got '\(categoryText)'")
+        }
+        self.category = category
+
+        if let formatText = options.value("format") {
+            guard let format = CandleFormat(rawValue: formatText) else {
+                throw CommandLineError("option '--format' must be csv, json or table, got '\(formatText)'")
+            }
+            self.format = format
+        } else {
+            format = stdoutIsTerminal && options.value("out") == nil ? .table : .csv
+        }
+        outputPath = options.value("out")
+        if outputPath?.isEmpty == true { throw CommandLineError("option '--out' needs a file path") }
+        concurrency = try options.integer("concurrency", in: 1...64) ?? 8
+        excludeOpen = options.flag("exclude-open")
+        quiet = options.flag("quiet")
+        do {
+            if let text = options.value("base-url") {
+                baseURL = try BybitBaseURL(text)
+            } else {
+                baseURL = try BybitBaseURL.fromEnvironment()
+            }
+        } catch {
+            throw CommandLineError(error.message)
+        }
+    }
+
+    /// Milliseconds since the epoch or an ISO 8601 UTC date(-time).
+    static func time(_ text: String, option: String) throws(CommandLineError) -> Int64 {
+        guard let value = BybitTimestamp.parse(text) else {
+            throw CommandLineError("option '--\(option)' must be a UTC date-time such as 2024-06-01, 2024-06-01T12:30Z or milliseconds since 1970, got '\(text)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,171 @@
+import BybitSimulator
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("lookout fetch against the simulated exchange")
+struct FetchCommandTests {
+    static let csv = """
+        symbol,start,start_utc,open,high,low,close,volume,turnover,closed
+        BTCUSDT,1717414200000,2024-06-03T11:30:00Z,60837.5,60865.5,60764.6,60824.4,1138.821,69531340.3777,true
+        BTCUSDT,1717415100000,2024-06-03T11:45:00Z,60824.4,61005.7,60791,60897,1343.807,82164328.6294,true
+        BTCUSDT,1717416000000,2024-06-03T12:00:00Z,60897,60944.2,60719.5,60722.8,19.593,1195357.3144,false
+        ETHUSDT,1717414200000,2024-06-03T11:30:00Z,2311.18,2315,2307.09,2307.62,7925.51,18345925.8522,true
+        ETHUSDT,1717415100000,2024-06-03T11:45:00Z,2307.62,2313.73,2306.03,2310.28,8188.66,18945980.0941,true
+        ETHUSDT,1717416000000,2024-06-03T12:00:00Z,2310.28,2310.28,2309.43,2309.45,159.96,370026.1752,false
+
+        """
+
+    static let table = """
+        SYMBOL   START (UTC)               OPEN     HIGH      LOW    CLOSE    VOLUME       TURNOVER
+        BTCUSDT  2024-06-03T11:30:00Z   60837.5  60865.5  60764.6  60824.4  1138.821  69531340.3777
+        BTCUSDT  2024-06-03T11:45:00Z   60824.4  61005.7    60791    60897  1343.807  82164328.6294
+        BTCUSDT  2024-06-03T12:00:00Z*    60897  60944.2  60719.5  60722.8    19.593   1195357.3144
+        ETHUSDT  2024-06-03T11:30:00Z   2311.18     2315  2307.09  2307.62   7925.51  18345925.8522
+        ETHUSDT  2024-06-03T11:45:00Z   2307.62  2313.73  2306.03  2310.28   8188.66  18945980.0941
+        ETHUSDT  2024-06-03T12:00:00Z*  2310.28  2310.28  2309.43  2309.45    159.96    370026.1752
+        * still open: its close is the latest price and will change
+
+        """
+
+    /// Standard error without the run's duration, which is the only thing that varies.
+    func summary(_ output: ExternalTool.Output) -> String {
+        output.standardError.replacing(/, \d+(\.\d+)? (ms|s)\n/, with: ", <time>\n")
+    }
+
+    @Test func csvIsTheWholeDocument() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--format", "csv", "--base-url", url])
+            #expect(run.status == 0)
+            #expect(run.standardOutput == Self.csv)
+            #expect(summary(run) == """
+                BTCUSDT  3 candles 2024-06-03T11:30:00Z … 2024-06-03T12:00:00Z
+                ETHUSDT  3 candles 2024-06-03T11:30:00Z … 2024-06-03T12:00:00Z
+                2 symbols (2 ok, 0 failed), 6 candles, 2 requests, 0 retries, <time>
+
+                """)
+        }
+    }
+
+    @Test func tableMarksTheOpenCandleAndExcludeOpenDropsIt() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let table = try CLI.run(["fetch", "btcusdt", "ETHUSDT", "--interval", "15", "--limit", "3", "--format", "table", "--base-url", url, "--quiet"])
+            #expect(table.status == 0)
+            #expect(table.standardOutput == Self.table)
+            #expect(table.standardError == "")
+            let closed = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--exclude-open", "--base-url", url, "--quiet"])
+            #expect(closed.standardOutput == Self.csv.split(separator: "\n").filter { !$0.hasSuffix("false") }.joined(separator: "\n") + "\n")
+        }
+    }
+
+    @Test func jsonCarriesTheFailuresAndTheStatusIsOne() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "NOPEUSDT", "--interval", "60", "--limit", "2", "--format", "json", "--base-url", url])
+            #expect(run.status == 1)
+            let failure = #"Bybit badRequest: Bybit answered retCode 10001 \"Not supported symbols\": check the symbol exists in this category and the parameters are valid [retCode 10001 \"Not supported symbols\", HTTP 200, symbol NOPEUSDT, GET \#(url)/v5/market/kline?category=linear&symbol=NOPEUSDT&interval=60&limit=2]"#
+            #expect(run.standardOutput == #"{"category":"linear","errors":[{"code":"badRequest","message":"\#(failure)","symbol":"NOPEUSDT"}],"interval":"60","symbols":[{"candles":[{"close":"60897","closed":true,"high":"61005.7","low":"60508.4","open":"60639.4","start":1717412400000,"start_utc":"2024-06-03T11:00:00Z","turnover":"338011758.4724","volume":"5535.325"},{"close":"60722.8","closed":false,"high":"60944.2","low":"60719.5","open":"60897","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","turnover":"1195357.3144","volume":"19.593"}],"symbol":"BTCUSDT"}]}"# + "\n")
+            #expect(summary(run).contains("NOPEUSDT  failed: Bybit badRequest: Bybit answered retCode 10001 \"Not supported symbols\""))
+            #expect(summary(run).hasSuffix("2 symbols (1 ok, 1 failed), 2 candles, 2 requests, 0 retries, <time>\n"))
+        }
+    }
+
+    @Test func theReadmeCommandFetchesThreeThousandCandles() async throws {
+        try await withSimulatorServer { server, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "SOLUSDT", "--interval", "15", "--limit", "1000", "--base-url", url])
+            #expect(run.status == 0)
+            let lines = run.standardOutput.split(separator: "\n")
+            #expect(lines.count == 3001)
+            #expect(lines.first == "symbol,start,start_utc,open,high,low,close,volume,turnover,closed")
+            for symbol in ["BTCUSDT", "ETHUSDT", "SOLUSDT"] { #expect(lines.count { $0.hasPrefix(symbol + ",") } == 1000) }
+            #expect(summary(run).hasSuffix("3 symbols (3 ok, 0 failed), 3000 candles, 3 requests, 0 retries, <time>\n"))
+            #expect(server.simulator.statistics().totalRequests == 3)
+        }
+    }
+
+    @Test func rangesArePagedAndWrittenAtomicallyToAFile() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("week.csv").path
+        try Data("old contents\n".utf8).write(to: URL(fileURLWithPath: file))
+        try await withSimulatorServer { server, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z",
+                                   "--concurrency", "10", "--out", file, "--base-url", url])
+            #expect(run.status == 0)
+            #expect(run.standardOutput == "")
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            // 2,500 one-minute candles per symbol: three pages each.
+            #expect(lines.count == 5001)
+            #expect(lines[1].hasPrefix("BTCUSDT,1704067200000,2024-01-01T00:00:00Z,"))
+            #expect(lines[2500].hasPrefix("BTCUSDT,1704217140000,2024-01-02T17:39:00Z,"))
+            #expect(server.simulator.statistics().totalRequests == 6)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["week.csv"])
+        }
+    }
+
+    @Test func theEnvironmentChoosesTheBaseURL() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--quiet"], environment: ["BYBIT_BASE_URL": url])
+            #expect(run.status == 0)
+            #expect(run.standardOutput == Self.csv)
+        }
+    }
+
+    @Test("usage errors exit 2 with one line", arguments: [
+        (["fetch", "--interval", "15"], "lookout: fetch needs at least one symbol, e.g. `lookout fetch BTCUSDT --interval 15`\n"),
+        (["fetch", "BTCUSDT"], "lookout: fetch needs --interval: one of 1 3 5 15 30 60 120 240 360 720 D W M (minutes, or D, W, M)\n"),
+        (["fetch", "BTCUSDT", "--interval", "7"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got '7'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--limit", "0"], "lookout: option '--limit' must be a whole number from 1 to 1000, got '0'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--limit", "1001"], "lookout: option '--limit' must be a whole number from 1 to 1000, got '1001'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--from", "2024-02-01", "--to", "2024-01-01"],
+         "lookout: --from 2024-02-01T00:00:00Z is after --to 2024-01-01T00:00:00Z; swap them\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--from", "yesterday"],
+         "lookout: option '--from' must be a UTC date-time such as 2024-06-01, 2024-06-01T12:30Z or milliseconds since 1970, got 'yesterday'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--limit", "5", "--from", "2024-01-01"],
+         "lookout: use either --limit N (the latest N candles) or --from T [--to T] (a range), not both\n"),
+        (["fetch", "BTCUSDT", "--interval", "1", "--from", "2000-01-01", "--to", "2010-01-01"],
+         "lookout: the range needs 5261 requests per symbol (more than 2000, about 2 million candles); fetch a shorter range or a longer interval\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--category", "option"], "lookout: option '--category' must be spot, linear or inverse, got 'option'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--format", "xml"], "lookout: option '--format' must be csv, json or table, got 'xml'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "localhost:9000"],
+         "lookout: base URL 'localhost:9000' must start with http:// or https://; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--verbose"], "lookout: unknown option '--verbose'\n"),
+    ])
+    func usageErrors(arguments: [String], message: String) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.standardOutput == "")
+        #expect(run.standardError == message)
+    }
+
+    @Test func anUnreachableAPIExitsThreeAndWritesNothing() throws {
+        let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--base-url", "http://127.0.0.1:1", "--quiet"])
+        #expect(run.status == 3)
+        #expect(run.standardOutput == "")
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains("failed: Bybit transport:") && $0.contains("GET http://127.0.0.1:1/v5/market/kline?") })
+    }
+
+    @Test func aRangeBeforeTheListingIsReportedPerSymbol() async throws {
+        try await withSimulatorServer { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "D", "--from", "2019-01-01", "--to", "2019-02-01", "--base-url", url])
+            #expect(run.status == 3)
+            #expect(summary(run).hasPrefix("BTCUSDT  failed: Bybit noData: Bybit returned no BTCUSDT candles (interval D) from 2019-01-01T00:00:00Z to 2019-02-01T00:00:00Z in 1 request;"))
+        }
+    }
+
+    @Test func anUnwritableOutputExitsFourAndChangesNothing() async throws {
+        try await withSimulatorServer { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "15", "--limit", "3", "--out", "/nonexistent-dir/out.csv", "--base-url", url, "--quiet"])
+            #expect(run.status == 4)
+            #expect(run.standardError.hasPrefix("lookout fetch: cannot create '/nonexistent-dir/.out.csv.lookout-"))
+            #expect(run.standardError.hasSuffix("check the directory exists and is writable\n"))
+        }
+    }
+
+    @Test func helpListsTheExitStatuses() throws {
+        let run = try CLI.run(["fetch", "--help"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("EXIT STATUS:\n  0  every symbol was fetched\n  1  some symbols failed"))
+    }
+}

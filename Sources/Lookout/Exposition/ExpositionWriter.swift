@@ -6,7 +6,7 @@
 /// piece of code per format.
 protocol ExpositionWriter {
     /// Writes the family's metadata lines and remembers its sample names.
-    mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer)
+    mutating func beginFamily(_ rendering: FamilyRendering, to buffer: inout ExpositionBuffer)
     /// A counter series: its total, latest exemplar and creation time.
     func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer)
     /// A gauge (or untyped) series.

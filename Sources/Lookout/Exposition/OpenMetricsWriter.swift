@@ -11,8 +11,14 @@ struct OpenMetricsWriter: ExpositionWriter {
         self.options = options
     }
 
-    mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer) {
-        names = FamilyNames(descriptor.name)
+    mutating func beginFamily(_ rendering: FamilyRendering, to buffer: inout ExpositionBuffer) {
+        names = rendering.names
+        buffer.append(rendering.openMetricsHeader)
+    }
+
+    /// `# TYPE`, `# UNIT` (when there is a unit) and `# HELP` lines, named without suffixes.
+    static func header(_ descriptor: MetricDescriptor, names: FamilyNames) -> [UInt8] {
+        var buffer = ExpositionBuffer(capacity: 128)
         buffer.append("# TYPE ")
         buffer.append(names.base)
         buffer.append(UInt8(ascii: " "))
@@ -28,6 +34,7 @@ struct OpenMetricsWriter: ExpositionWriter {
         buffer.append(UInt8(ascii: " "))
         TextEscaping.appendHelp(descriptor.help, format: .openMetrics, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
+        return buffer.bytes
     }
 
     func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {

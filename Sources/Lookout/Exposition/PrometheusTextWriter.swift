@@ -6,8 +6,14 @@
 struct PrometheusTextWriter: ExpositionWriter {
     private var names = FamilyNames("")
 
-    mutating func beginFamily(_ descriptor: MetricDescriptor, to buffer: inout ExpositionBuffer) {
-        names = FamilyNames(descriptor.name)
+    mutating func beginFamily(_ rendering: FamilyRendering, to buffer: inout ExpositionBuffer) {
+        names = rendering.names
+        buffer.append(rendering.prometheusTextHeader)
+    }
+
+    /// `# HELP` and `# TYPE` lines: counters named with `_total`, info with `_info`.
+    static func header(_ descriptor: MetricDescriptor, names: FamilyNames) -> [UInt8] {
+        var buffer = ExpositionBuffer(capacity: 128)
         let metadataName: [UInt8]
         switch descriptor.type {
         case .counter: metadataName = names.total
@@ -23,6 +29,7 @@ struct PrometheusTextWriter: ExpositionWriter {
         buffer.append(UInt8(ascii: " "))
         buffer.append(descriptor.type.prometheusTextKeyword)
         buffer.append(UInt8(ascii: "\n"))
+        return buffer.bytes
     }
 
     func writeCounter(labels: [UInt8], total: CounterTotal, exemplar: Exemplar?, created: Double?, to buffer: inout ExpositionBuffer) {

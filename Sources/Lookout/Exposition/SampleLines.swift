@@ -47,8 +47,23 @@ extension ExpositionBuffer {
     }
 }
 
-/// The sample names of one family, rendered once per family per scrape.
-struct FamilyNames {
+/// A family's metadata rendered once, when it is registered: its sample names and the
+/// metadata lines of each format. Scrapes copy these bytes instead of escaping help text
+/// and concatenating names for every family every time.
+final class FamilyRendering: Sendable {
+    let names: FamilyNames
+    let prometheusTextHeader: [UInt8]
+    let openMetricsHeader: [UInt8]
+
+    init(_ descriptor: MetricDescriptor) {
+        names = FamilyNames(descriptor.name)
+        prometheusTextHeader = PrometheusTextWriter.header(descriptor, names: names)
+        openMetricsHeader = OpenMetricsWriter.header(descriptor, names: names)
+    }
+}
+
+/// The sample names of one family.
+struct FamilyNames: Sendable {
     let base: [UInt8]
     let total: [UInt8]
     let created: [UInt8]

@@ -21,6 +21,8 @@ final class FamilyCore: @unchecked Sendable {
     }
 
     let descriptor: MetricDescriptor
+    /// Sample names and metadata lines, rendered once.
+    let rendering: FamilyRendering
     @usableFromInline let labelCount: Int
     @usableFromInline let nameLengths: [Int]
     @usableFromInline let seed: UInt64
@@ -30,6 +32,7 @@ final class FamilyCore: @unchecked Sendable {
 
     init(descriptor: MetricDescriptor, makeSeries: @escaping @Sendable (_ renderedLabels: [UInt8], _ labelHash: UInt64) -> Series) {
         self.descriptor = descriptor
+        self.rendering = FamilyRendering(descriptor)
         self.labelCount = descriptor.labelNames.count
         self.nameLengths = descriptor.labelNames.map(\.utf8.count)
         self.seed = UInt64.random(in: .min ... .max)

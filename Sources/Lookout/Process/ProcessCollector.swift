@@ -79,14 +79,50 @@ enum ProcStat {
     static let pageSize = Double(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Fields of `/proc/self/stat` (see proc(5)): utime 14, stime 15, starttime 22,
-    /// vsize 23, rss 24, counted from 1; field 2 is the parenthesised command name.
+    /// vsize 23, rss 24, counted from 1; field 2 is the parenthesised command name, which
+    /// may itself hold spaces and parentheses, so fields are counted after the last `)`.
+    /// Parsed straight from the bytes: this runs on every scrape.
     static func read() -> Values? {
-        guard let text = readFile("/proc/self/stat"), let close = text.lastIndex(of: ")") else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        // fields[0] is field 3 (state), so field n is fields[n - 3].
-        guard fields.count >= 22, let utime = Double(fields[11]), let stime = Double(fields[12]),
-              let start = Double(fields[19]), let vsize = Double(fields[20]), let rss = Double(fields[21]) else { return nil }
-        return Values(cpuSeconds: (utime + stime) / ticksPerSecond, startTicks: start, virtualBytes: vsize, residentBytes: rss * pageSize)
+        withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 1) { buffer -> Values? in
+            let fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var filled = 0
+            while filled < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if count <= 0 { break }
+                filled += count
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+            guard let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+            // Field 3 starts two bytes after ')'; collect fields 14, 15, 22, 23 and 24.
+            var field = 2
+            var utime: UInt64?, stime: UInt64?, start: UInt64?, vsize: UInt64?, rss: UInt64?
+            var index = close + 1
+            while index < bytes.count, field < 24 {
+                while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                field += 1
+                var number: UInt64 = 0
+                var digits = 0
+                while index < bytes.count, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "\n") {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    if digit < 10 { number = number &* 10 &+ UInt64(digit); digits += 1 }
+                    index += 1
+                }
+                guard digits > 0 else { continue }
+                switch field {
+                case 14: utime = number
+                case 15: stime = number
+                case 22: start = number
+                case 23: vsize = number
+                case 24: rss = number
+                default: break
+                }
+            }
+            guard let utime, let stime, let start, let vsize, let rss else { return nil }
+            return Values(cpuSeconds: Double(utime + stime) / ticksPerSecond, startTicks: Double(start),
+                          virtualBytes: Double(vsize), residentBytes: Double(rss) * pageSize)
+        }
     }
 
     /// The system boot time from `/proc/stat`'s `btime` line, in seconds since the epoch.

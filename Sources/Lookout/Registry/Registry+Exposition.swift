@@ -39,7 +39,7 @@ extension Registry {
         var next = 0
         func flushCollected(before name: String?) {
             while next < collected.count, name.map({ collected[next].descriptor.name < $0 }) ?? true {
-                writer.beginFamily(collected[next].descriptor, to: &buffer)
+                writer.beginFamily(FamilyRendering(collected[next].descriptor), to: &buffer)
                 for series in collected[next].series {
                     writer.writeSeries(labels: series.labels.rendered, value: series.value, created: series.createdTimestamp, to: &buffer)
                 }
@@ -48,7 +48,7 @@ extension Registry {
         }
         for entry in families {
             flushCollected(before: entry.core.descriptor.name)
-            writer.beginFamily(entry.core.descriptor, to: &buffer)
+            writer.beginFamily(entry.core.rendering, to: &buffer)
             Self.writeLive(entry.core, with: writer, to: &buffer)
         }
         flushCollected(before: nil)

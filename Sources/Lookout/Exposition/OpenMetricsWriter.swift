@@ -5,7 +5,7 @@
 /// and histograms may carry `_created` and exemplars, and the output ends with `# EOF`.
 struct OpenMetricsWriter: ExpositionWriter {
     let options: ExpositionOptions
-    private var names = FamilyNames("")
+    private var names = FamilyNames.empty
 
     init(options: ExpositionOptions) {
         self.options = options

@@ -4,7 +4,7 @@
 /// samples; info and state-set families become gauges; `_created`, units and exemplars
 /// are not part of this format and are left out. HELP escapes backslash and newline.
 struct PrometheusTextWriter: ExpositionWriter {
-    private var names = FamilyNames("")
+    private var names = FamilyNames.empty
 
     mutating func beginFamily(_ rendering: FamilyRendering, to buffer: inout ExpositionBuffer) {
         names = rendering.names

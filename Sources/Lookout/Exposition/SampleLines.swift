@@ -64,6 +64,9 @@ final class FamilyRendering: Sendable {
 
 /// The sample names of one family.
 struct FamilyNames: Sendable {
+    /// Names of no family: a writer's state before its first family.
+    static let empty = FamilyNames("")
+
     let base: [UInt8]
     let total: [UInt8]
     let created: [UInt8]

@@ -50,12 +50,12 @@ enum CandleFormat: String {
     }
 
     private static func json(_ series: [Series], failures: [Failure], category: BybitCategory, interval: KlineInterval, into out: inout [UInt8]) {
-        out += "{\"category\":\(quoted(category.rawValue)),\"errors\":[".utf8
+        out += "{\"category\":\(JSONText.quoted(category.rawValue)),\"errors\":[".utf8
         for (index, failure) in failures.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += "{\"code\":\(quoted(failure.error.code.description)),\"message\":\(quoted(failure.error.description)),\"symbol\":\(quoted(failure.symbol))}".utf8
+            out += "{\"code\":\(JSONText.quoted(failure.error.code.description)),\"message\":\(JSONText.quoted(failure.error.description)),\"symbol\":\(JSONText.quoted(failure.symbol))}".utf8
         }
-        out += "],\"interval\":\(quoted(interval.rawValue)),\"symbols\":[".utf8
+        out += "],\"interval\":\(JSONText.quoted(interval.rawValue)),\"symbols\":[".utf8
         for (index, entry) in series.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out += "{\"candles\":[".utf8
@@ -65,7 +65,7 @@ enum CandleFormat: String {
                     + "\"open\":\"\(candle.open)\",\"start\":\(candle.startTime),\"start_utc\":\"\(BybitTimestamp.format(candle.startTime))\","
                     + "\"turnover\":\"\(candle.turnover)\",\"volume\":\"\(candle.volume)\"}").utf8
             }
-            out += "],\"symbol\":\(quoted(entry.symbol))}".utf8
+            out += "],\"symbol\":\(JSONText.quoted(entry.symbol))}".utf8
         }
         out += "]}\n".utf8
     }
@@ -96,24 +96,5 @@ enum CandleFormat: String {
         line(header)
         for row in rows { line(row) }
         if rows.contains(where: { $0[1].hasSuffix("*") }) { out += "* still open: its close is the latest price and will change\n".utf8 }
-    }
-
-    /// `text` as a JSON string.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -47,13 +47,13 @@ enum LogLine {
             }
         case .json:
             line += "{\"time\":\"" + time + "\",\"level\":\"" + level.name + "\",\"msg\":"
-            appendJSON(message, to: &line)
+            line += JSONText.quoted(message)
             for field in fields {
                 line += ","
-                appendJSON(field.key, to: &line)
+                line += JSONText.quoted(field.key)
                 line += ":"
                 switch field.value {
-                case .string(let text): appendJSON(text, to: &line)
+                case .string(let text): line += JSONText.quoted(text)
                 case .integer(let number): line += String(number)
                 case .number(let number): line += number.isFinite ? formatted(number) : "null"
                 case .bool(let flag): line += flag ? "true" : "false"
@@ -91,26 +91,7 @@ enum LogLine {
             line += value
             return
         }
-        appendJSON(value, to: &line)
-    }
-
-    /// A JSON string literal (RFC 8259 escaping).
-    private static func appendJSON(_ value: String, to line: inout String) {
-        line += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
+        line += JSONText.quoted(value)
     }
 
     /// The wall-clock time as RFC 3339 in UTC with milliseconds: `2026-01-31T23:59:07.125Z`.

@@ -37,8 +37,11 @@ public struct CurlHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
         self.init(elements)
     }
 
+    /// The first field's position.
     public var startIndex: Int { fields.startIndex }
+    /// One past the last field's position.
     public var endIndex: Int { fields.endIndex }
+    /// The field at `position`, in the order received.
     public subscript(position: Int) -> Field { fields[position] }
 
     /// The value of the first field called `name` (ASCII case-insensitive), or `nil`.

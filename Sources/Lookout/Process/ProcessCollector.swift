@@ -36,6 +36,7 @@ public struct ProcessCollector: Collector {
     /// Every family this collector produces.
     public static let allDescriptors = [cpuSeconds, residentMemory, virtualMemory, openFileDescriptors, maxFileDescriptors, startTime]
 
+    /// ``allDescriptors`` on Linux; nothing elsewhere.
     public var descriptors: [MetricDescriptor] {
         #if os(Linux)
         Self.allDescriptors
@@ -44,6 +45,7 @@ public struct ProcessCollector: Collector {
         #endif
     }
 
+    /// Reads `/proc/self` now: one family per value that could be read.
     public func collect() -> [MetricFamilySnapshot] {
         #if os(Linux)
         var families: [MetricFamilySnapshot] = []

@@ -36,6 +36,7 @@ public struct ClosureMiddleware: HTTPMiddleware {
         self.body = body
     }
 
+    /// Runs the closure.
     public func handle(_ request: HTTPRequest, context: HTTPRequestContext, next: HTTPNext) throws -> HTTPResult {
         try body(request, context, next)
     }

@@ -6,7 +6,7 @@ import TestSupport
 /// standard input, output and error.
 @Suite("lookout fetch on a terminal")
 struct TerminalTests {
-    static let script = ExternalTool("script", install: "apt-get install -y util-linux")
+    static let script = ExternalTool("script", install: "apt-get install -y bsdutils")
 
     func onTerminal(_ arguments: [String]) throws -> ExternalTool.Output {
         let command = ([try CLI.lookout.path()] + arguments).map { "'\($0)'" }.joined(separator: " ")

@@ -54,11 +54,6 @@ enum FloatFormatting {
         case .floating(let value): appendValue(value, to: &buffer)
         }
     }
-
-    /// Appends a timestamp in seconds, as OpenMetrics writes `_created` and exemplar times.
-    static func appendSeconds(_ seconds: Double, to buffer: inout ExpositionBuffer) {
-        appendValue(seconds, to: &buffer)
-    }
 }
 
 /// A counter's total as read from a live counter: exact integers (the common case) stay

@@ -36,15 +36,6 @@ extension ExpositionBuffer {
         FloatFormatting.appendValue(value, to: &self)
         append(UInt8(ascii: "\n"))
     }
-
-    /// Appends a metadata line `# KEYWORD name text`.
-    mutating func appendMetadata(_ keyword: StaticString, name: [UInt8], text: String) {
-        append(keyword)
-        append(name)
-        append(UInt8(ascii: " "))
-        append(text)
-        append(UInt8(ascii: "\n"))
-    }
 }
 
 /// A family's metadata rendered once, when it is registered: its sample names and the

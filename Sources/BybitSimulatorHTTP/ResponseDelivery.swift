@@ -12,8 +12,10 @@ enum ResponseDelivery {
         return .response(response)
     }
 
-    /// The delivery plan for `transport`; the two types describe the same steps in the
-    /// same order.
+    /// The delivery plan for `transport`. The two types describe the same steps, with one
+    /// difference of order: the simulator resets before its latency (a reset connection
+    /// answers at once), the server delays first; so a reset before the response carries
+    /// no delay.
     static func delivery(for transport: TransportDirectives) -> HTTPResponseDelivery {
         let reset: HTTPResponseDelivery.Reset? = switch transport.reset {
         case .beforeResponse?: .beforeHead
@@ -21,7 +23,7 @@ enum ResponseDelivery {
         case nil: nil
         }
         return HTTPResponseDelivery(
-            delayBeforeHead: transport.delayBeforeHeaders,
+            delayBeforeHead: transport.reset == .beforeResponse ? .zero : transport.delayBeforeHeaders,
             trickle: transport.trickle.map { HTTPResponseDelivery.Trickle(chunkBytes: $0.chunkBytes, pause: $0.pause) },
             truncateAfterBodyBytes: transport.truncateBodyAfter,
             reset: reset,

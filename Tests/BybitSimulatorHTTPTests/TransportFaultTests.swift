@@ -64,5 +64,6 @@ struct TransportFaultTests {
             truncateAfterBodyBytes: 10, reset: .afterBodyBytes(7), closeConnection: true))
         transport.reset = .beforeResponse
         #expect(ResponseDelivery.delivery(for: transport).reset == .beforeHead)
+        #expect(ResponseDelivery.delivery(for: transport).delayBeforeHead == .zero, "the simulator resets before its latency")
     }
 }

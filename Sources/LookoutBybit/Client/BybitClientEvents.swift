@@ -107,6 +107,11 @@ final class BybitClientEvents: Sendable {
         metrics?.candles.labels(endpoint.label, interval.rawValue).inc(by: count)
     }
 
+    /// A market endpoint other than klines delivered `count` rows.
+    func rowsFetched(endpoint: BybitEndpoint, count: Int) {
+        metrics?.marketRows.labels(endpoint.label).inc(by: count)
+    }
+
     /// A range fetch finished after requesting `pages` pages and returning `candles` rows.
     func rangeFetched(interval: KlineInterval, pages: Int, candles: Int, duration: Duration) {
         rangePages.add(pages, ordering: .relaxed)

@@ -11,7 +11,32 @@ import Darwin
 enum QueryString {
     static func encode(_ items: [(String, String)]) -> String {
         guard !items.isEmpty else { return "" }
-        return "?" + items.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+        return "?" + items.map { "\(escape($0.0))=\($0.0 == "cursor" && isPercentEncoded($0.1) ? $0.1 : escape($0.1))" }.joined(separator: "&")
+    }
+
+    /// Whether `text` is already a percent-encoded query value (only unreserved characters
+    /// and well-formed `%XX` escapes), as Bybit's cursors are (`lastid%3D5%26lasttime%3D1`).
+    /// Such a cursor is sent back verbatim, as pybit and ccxt do, not encoded a second time.
+    static func isPercentEncoded(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return false }
+                index += 3
+                continue
+            }
+            let unreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte &- 0x30 < 10
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+            guard unreserved else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 6
     }
 
     static func escape(_ text: String) -> String {

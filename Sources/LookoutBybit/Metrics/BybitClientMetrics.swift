@@ -18,6 +18,7 @@ public final class BybitClientMetrics: Sendable {
     let requests: CounterFamily
     let inFlight: Gauge
     let candles: CounterFamily
+    let marketRows: CounterFamily
     let requestFailures: CounterFamily
     let errors: CounterFamily
     let retries: CounterFamily
@@ -42,6 +43,7 @@ public final class BybitClientMetrics: Sendable {
         requests = try BybitMetrics.requests.register(in: registry)
         inFlight = try BybitMetrics.inFlight.registerSeries(in: registry)
         candles = try BybitMetrics.candles.register(in: registry)
+        marketRows = try BybitMetrics.marketRows.register(in: registry)
         requestFailures = try BybitMetrics.requestFailures.register(in: registry)
         errors = try BybitMetrics.errors.register(in: registry)
         retries = try BybitMetrics.retries.register(in: registry)

@@ -6,7 +6,8 @@ import LookoutCatalog
 /// `alerts/bybit.rules.yml` and its promtool tests. No metric name is written anywhere else.
 ///
 /// Labels are bounded: `endpoint` (`kline`, `mark_price_kline`, `index_price_kline`,
-/// `premium_index_price_kline`, `instruments_info`, `time`), `category` (`spot`, `linear`,
+/// `premium_index_price_kline`, `instruments_info`, `time`, `tickers`, `orderbook`, `recent_trade`,
+/// `funding_history`, `open_interest`, `account_ratio`), `category` (`spot`, `linear`,
 /// `inverse`, `option`, `none`), `status` (the HTTP status for well-known codes, else its
 /// class such as `5xx`; `none` without a response), `ret_code` (Bybit's retCode for the codes
 /// a market-data client meets, else `other`; `none` without an envelope), `code`
@@ -32,6 +33,12 @@ public enum BybitMetrics {
         "bybit_candles_fetched", help: "Candle rows received from Bybit, by endpoint and interval.",
         labels: ["endpoint", "interval"],
         chart: .timeseries(row: "Traffic", title: "Candles / s", unit: .operationsPerSecond, legend: "{{endpoint}} {{interval}}"))
+
+    /// Rows received from the other market endpoints, by endpoint.
+    public static let marketRows = CounterDeclaration(
+        "bybit_market_rows_fetched", help: "Rows received from Bybit's market endpoints other than klines (tickers, order-book levels, trades, funding settlements, open-interest and account-ratio samples), by endpoint.",
+        labels: ["endpoint"],
+        chart: .timeseries(row: "Traffic", title: "Market data rows / s", unit: .operationsPerSecond, legend: "{{endpoint}}"))
 
     // MARK: Errors
 
@@ -132,7 +139,7 @@ public enum BybitMetrics {
     public static let catalog = MetricCatalog(
         "bybit", title: "Bybit market data",
         dashboards: [dashboard],
-        metrics: [requests, inFlight, candles, requestFailures, errors, retries, rateLimitHits, bans, banRejections, banEndTime,
+        metrics: [requests, inFlight, candles, marketRows, requestFailures, errors, retries, rateLimitHits, bans, banRejections, banEndTime,
                   limiterWait, duration, parseDuration, rangePages, rangeDuration, batchDuration, batchSymbols],
         ratios: [upstreamErrorRatio, rateLimitedRatio],
         alerts: [upstreamErrorsHigh, rateLimitStorm, ipBanned],

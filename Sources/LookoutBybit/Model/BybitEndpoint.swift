@@ -7,6 +7,12 @@ enum BybitEndpoint: String, Sendable, Hashable, CaseIterable {
     case premiumIndexPriceKline = "/v5/market/premium-index-price-kline"
     case instrumentsInfo = "/v5/market/instruments-info"
     case time = "/v5/market/time"
+    case tickers = "/v5/market/tickers"
+    case orderBook = "/v5/market/orderbook"
+    case recentTrade = "/v5/market/recent-trade"
+    case fundingHistory = "/v5/market/funding/history"
+    case openInterest = "/v5/market/open-interest"
+    case accountRatio = "/v5/market/account-ratio"
 
     var path: String { rawValue }
 
@@ -18,6 +24,12 @@ enum BybitEndpoint: String, Sendable, Hashable, CaseIterable {
         case .premiumIndexPriceKline: "premium_index_price_kline"
         case .instrumentsInfo: "instruments_info"
         case .time: "time"
+        case .tickers: "tickers"
+        case .orderBook: "orderbook"
+        case .recentTrade: "recent_trade"
+        case .fundingHistory: "funding_history"
+        case .openInterest: "open_interest"
+        case .accountRatio: "account_ratio"
         }
     }
 }

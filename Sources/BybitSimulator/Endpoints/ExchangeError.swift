@@ -13,6 +13,9 @@ struct ExchangeError: Error, Sendable, Hashable {
     static let intervalTimeInvalid = ExchangeError(retCode: 10001, retMsg: "params error: intervalTime is invalid")
     /// Bybit's generic parameter error: bad `limit`, `start`, `end`, `category`, `cursor`.
     static let parameterError = ExchangeError(retCode: 10001, retMsg: "Request parameter error")
+    /// `startTime` without `endTime` (or after it) on funding history. ccxt quoted this text in
+    /// 2023; the exact v5 code and text are unverified.
+    static let timeIsInvalid = ExchangeError(retCode: 10001, retMsg: "Time is invalid")
     /// Rate limited (observed on public klines with HTTP 200).
     static let rateLimited = ExchangeError(retCode: 10006, retMsg: "Too many visits. Exceeded the API Rate Limit.")
     /// A retryable upstream timeout (recorded body).

@@ -6,6 +6,12 @@ enum Route: String, Sendable, Hashable, CaseIterable {
     case premiumIndexPriceKline = "/v5/market/premium-index-price-kline"
     case serverTime = "/v5/market/time"
     case instrumentsInfo = "/v5/market/instruments-info"
+    case tickers = "/v5/market/tickers"
+    case orderBook = "/v5/market/orderbook"
+    case recentTrade = "/v5/market/recent-trade"
+    case fundingHistory = "/v5/market/funding/history"
+    case openInterest = "/v5/market/open-interest"
+    case accountRatio = "/v5/market/account-ratio"
 
     /// The statistics key for requests that matched no route.
     static let unknownPathKey = "(unknown)"
@@ -17,7 +23,7 @@ enum Route: String, Sendable, Hashable, CaseIterable {
         case .markPriceKline: .mark
         case .indexPriceKline: .index
         case .premiumIndexPriceKline: .premiumIndex
-        case .serverTime, .instrumentsInfo: nil
+        default: nil
         }
     }
 
@@ -28,7 +34,7 @@ enum Route: String, Sendable, Hashable, CaseIterable {
         case .markPriceKline: [.linear, .inverse, .option]
         case .indexPriceKline: [.linear, .inverse]
         case .premiumIndexPriceKline: [.linear]
-        case .serverTime, .instrumentsInfo: []
+        default: []
         }
     }
 }

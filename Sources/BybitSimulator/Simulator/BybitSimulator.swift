@@ -6,7 +6,10 @@ import Synchronization
 /// ``SimulatorResponse`` — status, headers, body, and ``TransportDirectives`` an HTTP
 /// adapter carries out (delays, slow bodies, resets, truncation). It serves
 /// `/v5/market/kline`, `mark-price-kline`, `index-price-kline`,
-/// `premium-index-price-kline`, `time` and `instruments-info`.
+/// `premium-index-price-kline`, `time`, `instruments-info`, `tickers`, `orderbook`,
+/// `recent-trade`, `funding/history`, `open-interest` and `account-ratio`, all derived from
+/// the same candles (a ticker's last price is the open candle's close, the book's mid is
+/// that price, funding is the premium index at each 8-hour settlement).
 ///
 /// ```swift
 /// let clock = ManualSimulatorClock(.milliseconds(1_670_610_000_000))
@@ -129,6 +132,16 @@ public final class BybitSimulator: Sendable {
             return InstrumentsInfoEndpoint(market: market).respond(query: query, now: now)
         case .kline, .markPriceKline, .indexPriceKline, .premiumIndexPriceKline:
             return KlineEndpoint(market: market).respond(route: route, kind: route.priceKind!, query: query, now: now)
+        case .tickers:
+            return TickersEndpoint(market: market).respond(query: query, now: now)
+        case .orderBook:
+            return OrderBookEndpoint(market: market).respond(query: query, now: now)
+        case .recentTrade:
+            return RecentTradeEndpoint(market: market).respond(query: query, now: now)
+        case .fundingHistory:
+            return FundingHistoryEndpoint(market: market).respond(query: query, now: now)
+        case .openInterest, .accountRatio:
+            return StatisticsEndpoint(market: market).respond(route: route, query: query, now: now)
         }
     }
 

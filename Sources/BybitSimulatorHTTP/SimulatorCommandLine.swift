@@ -24,7 +24,8 @@ public struct SimulatorCommandLine: Sendable {
         USAGE: bybit-sim [options]
 
         Serves a simulated Bybit V5 public market API (klines, mark/index/premium-index klines,
-        instruments-info, time) with deterministic prices and injectable faults. Point a client's
+        instruments-info, time, tickers, orderbook, recent-trade, funding/history, open-interest,
+        account-ratio) with deterministic prices and injectable faults. Point a client's
         base URL (BYBIT_BASE_URL, lookout fetch --base-url) at the printed URL.
 
         OPTIONS:
@@ -38,7 +39,9 @@ public struct SimulatorCommandLine: Sendable {
                                 e.g. --fault 10006@every:5@/v5/market/kline --fault http:503@p:0.05:42
           --ip-limit SPEC       per-IP limit LIMIT/WINDOW[/BAN], answered with 403 bans (default
                                 600/5s/10m), or off
-          --bapi-headers WHEN   X-Bapi-Limit* headers: always (default), never, or a TRIGGER
+          --bapi-headers WHEN   X-Bapi-Limit* headers: api-key (default: only on requests sending
+                        X-BAPI-API-KEY, as observed), always (every request), never, or a TRIGGER
+                        (among requests with an API key)
           --bapi-on-10006       also send X-Bapi-Limit* headers (with a reset time) on 10006 answers
           --limit-policy P      out-of-range limit: reject (10001, default) or clamp
           --event-loops N       event loop threads (default: one per core)
@@ -87,7 +90,10 @@ public struct SimulatorCommandLine: Sendable {
             case "--ip-limit":
                 let text = try value()
                 behavior.ipRateLimit = try Self.spec(name) { () throws(SimulatorConfigurationError) in try IPRateLimit(spec: text) }
-            case "--bapi-headers": behavior.bapiHeaders.presence = try Self.presence(try value())
+            case "--bapi-headers":
+                let text = try value()
+                behavior.bapiHeaders.presence = try Self.presence(text)
+                behavior.bapiHeaders.requireAPIKey = text != "always"
             case "--bapi-on-10006": behavior.bapiHeaders.includeOnRateLimited = true
             case "--limit-policy":
                 let text = try value()
@@ -126,13 +132,13 @@ public struct SimulatorCommandLine: Sendable {
 
     private static func presence(_ text: String) throws(SimulatorCommandLineError) -> RequestTrigger? {
         switch text {
-        case "always": return .always
+        case "always", "api-key": return .always
         case "never": return nil
         default:
             do {
                 return try RequestTrigger(spec: text)
             } catch {
-                throw SimulatorCommandLineError("option '--bapi-headers' must be always, never or a trigger (every:N, p:P[:SEED], next:N): \(error)")
+                throw SimulatorCommandLineError("option '--bapi-headers' must be api-key, always, never or a trigger (every:N, p:P[:SEED], next:N): \(error)")
             }
         }
     }

@@ -19,7 +19,7 @@ struct SimulatorMiddleware: HTTPMiddleware {
         if request.path.hasPrefix(Self.adminPrefix) { return next(request, context) }
         let answer = simulator.respond(to: SimulatorRequest(
             method: request.method.rawValue, path: request.path, query: Self.rawQuery(of: request.target),
-            clientIP: Self.clientIP(from: context.remoteAddress)))
+            clientIP: Self.clientIP(from: context.remoteAddress), apiKey: request.headers["X-BAPI-API-KEY"]))
         return ResponseDelivery.result(for: answer)
     }
 

@@ -21,8 +21,11 @@ struct SimulatorServerTests {
             #expect(response.status == 200)
             #expect(response.body == reference.body)
             #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
-            #expect(response.headers["X-Bapi-Limit"] == "600")
-            #expect(response.headers["X-Bapi-Limit-Status"] == "599")
+            // No X-Bapi-Limit* on anonymous public requests (as observed on Bybit); a trace
+            // id and the server time in ms on every exchange answer.
+            #expect(response.headers["X-Bapi-Limit"] == nil)
+            #expect(response.headers["Timenow"] == "1717416030000")
+            #expect(response.headers["Traceid"]?.count == 32)
             let stats = server.simulator.statistics()
             #expect(stats.requestsByClientIP == ["127.0.0.1": 1])
             #expect(stats.requestsByPath == ["/v5/market/kline": 1])
@@ -31,7 +34,7 @@ struct SimulatorServerTests {
 
     @Test func unknownPathsGetBybitsRouteNotFound() async throws {
         try await withSimulatorServer(clock: ManualSimulatorClock(Self.now)) { _, url in
-            let response = try await http.get(url + "/v5/market/orderbook?symbol=BTCUSDT")
+            let response = try await http.get(url + "/v5/market/insurance?coin=USDT")  // not simulated
             #expect(response.status == 404)
             #expect(response.text == #"{"retCode":10017,"retMsg":"Route not found.","result":{},"retExtInfo":{},"time":1717416030000}"#)
         }

@@ -21,16 +21,17 @@ import Testing
         #expect(response.bodyText
             == recorded(#"{"retCode":10006,"retMsg":"Too many visits. Exceeded the API Rate Limit.","result":{},"retExtInfo":{},"time":1}"#))
         #expect(response.body.count == 123, "the size pybit#340 logged")
-        #expect(response.headers == [SimulatorResponse.Header("Content-Type", "application/json; charset=utf-8")])
+        #expect(response.headers.map(\.name) == ["Content-Type", "Traceid", "Timenow"])
+        #expect(response.header("Timenow") == "1670610000000")
         #expect(response.injectedFaults == [.rateLimited])
     }
 
     @Test func rateLimitedCanCarryBapiHeadersWithAResetTimestamp() throws {
         let harness = try harness([FaultRule(.rateLimited, trigger: .always)], headers: BapiHeaders(includeOnRateLimited: true))
         harness.clock.advance(by: .milliseconds(250))
-        let response = harness.get(Self.kline)
-        #expect(response.header("X-Bapi-Limit") == "600")
-        #expect(response.header("X-Bapi-Limit-Status") == "599")
+        let response = harness.get(Self.kline, apiKey: "key")
+        #expect(response.header("X-Bapi-Limit") == "10")
+        #expect(response.header("X-Bapi-Limit-Status") == "9")
         #expect(response.header("X-Bapi-Limit-Reset-Timestamp") == String(Harness.docsNow.millisecondsSinceEpoch + 1000))
     }
 
@@ -177,16 +178,27 @@ import Testing
     }
 
     @Test func bapiHeadersFollowTheirPresenceTrigger() throws {
-        let always = try Harness().get(Self.kline)
-        #expect(always.header("X-Bapi-Limit") == "600")
-        #expect(always.header("X-Bapi-Limit-Status") == "599")
+        // Real Bybit was not seen sending them to anonymous public requests: only with a key.
+        let anonymous = try Harness().get(Self.kline)
+        #expect(anonymous.header("X-Bapi-Limit") == nil)
+        let keyed = try Harness()
+        let always = keyed.get(Self.kline, apiKey: "key")
+        #expect(always.header("X-Bapi-Limit") == "10")
+        #expect(always.header("X-Bapi-Limit-Status") == "9")
         #expect(always.header("X-Bapi-Limit-Reset-Timestamp") == String(Harness.docsNow.millisecondsSinceEpoch))
+        #expect(keyed.get(Self.kline, apiKey: "key").header("X-Bapi-Limit-Status") == "8")
+        #expect(keyed.get(Self.kline, apiKey: "other").header("X-Bapi-Limit-Status") == "9")
+        keyed.clock.advance(by: .milliseconds(1001))
+        #expect(keyed.get(Self.kline, apiKey: "key").header("X-Bapi-Limit-Status") == "9")
 
-        let never = try harness([], headers: .absent).get(Self.kline)
-        #expect(never.headers.count == 1)
+        let anyone = try harness([], headers: .always).get(Self.kline)
+        #expect(anyone.header("X-Bapi-Limit") == "10")
+
+        let never = try harness([], headers: .absent).get(Self.kline, apiKey: "key")
+        #expect(never.headers.map(\.name) == ["Content-Type", "Traceid", "Timenow"])
 
         let alternating = try harness([], headers: BapiHeaders(presence: .everyNth(2), limit: 120))
-        let present = (0..<4).map { _ in alternating.get(Self.kline).header("X-Bapi-Limit") }
+        let present = (0..<4).map { _ in alternating.get(Self.kline, apiKey: "key").header("X-Bapi-Limit") }
         #expect(present == [nil, "120", nil, "120"])
     }
 }

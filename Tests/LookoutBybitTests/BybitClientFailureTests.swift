@@ -36,7 +36,7 @@ struct BybitClientFailureTests {
         // The exchange's clock stands 100 ms into a second; a 10006 with headers asks to
         // come back at the next whole second, 900 ms later on the server's clock.
         let clock = ManualSimulatorClock(.milliseconds(E.january2024 + 40 * E.day + 100))
-        try await withExchange(SimulatorBehavior(bapiHeaders: BapiHeaders(includeOnRateLimited: true)), clock: clock) { exchange in
+        try await withExchange(SimulatorBehavior(bapiHeaders: BapiHeaders(includeOnRateLimited: true, requireAPIKey: false)), clock: clock) { exchange in
             let client = try exchange.client()
             try exchange.inject("10006@next:1")
             let started = ContinuousClock.now

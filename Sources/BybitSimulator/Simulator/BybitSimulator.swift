@@ -86,7 +86,7 @@ public final class BybitSimulator: Sendable {
         let knownPath = Route(rawValue: request.path)
         let route = request.method == "GET" ? knownPath : nil
         let admission = state.withLock {
-            $0.admit(clientIP: request.clientIP, path: request.path, routed: knownPath != nil && route != nil, now: now)
+            $0.admit(clientIP: request.clientIP, path: request.path, routed: knownPath != nil && route != nil, now: now, apiKey: request.apiKey)
         }
         if admission.banned { return Self.banResponse(latency: admission.latency) }
 
@@ -106,6 +106,11 @@ public final class BybitSimulator: Sendable {
         let isJSON = reply.retCode != nil
         let isHTML = if case .htmlPage? = admission.replacement { true } else { false }
         var headers = [isJSON ? SimulatorResponse.jsonContentType : isHTML ? SimulatorResponse.htmlContentType : SimulatorResponse.textContentType]
+        if isJSON {
+            // Bybit's public answers carry a trace id and the server time in ms (recorded).
+            headers.append(SimulatorResponse.Header("Traceid", Self.traceID(sequence: admission.sequence, time: time)))
+            headers.append(SimulatorResponse.Header("Timenow", String(time)))
+        }
         if isJSON, let bapi = admission.bapi, admission.replacement != .rateLimited || bapi.includeOnRateLimited {
             let reset = admission.replacement == .rateLimited ? (floorDivide(time, 1000) + 1) * 1000 : time
             headers.append(SimulatorResponse.Header("X-Bapi-Limit", String(bapi.limit)))
@@ -143,6 +148,17 @@ public final class BybitSimulator: Sendable {
         case .openInterest, .accountRatio:
             return StatisticsEndpoint(market: market).respond(route: route, query: query, now: now)
         }
+    }
+
+    /// A 32-hex-digit trace id, deterministic per request.
+    private static func traceID(sequence: Int64, time: Int64) -> String {
+        let high = StableHash.mix(0x7EACE, UInt64(bitPattern: sequence))
+        let low = StableHash.mix(high, UInt64(bitPattern: time))
+        func hex(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return hex(high) + hex(low)
     }
 
     /// The IP ban: HTTP 403, a short non-JSON body (Bybit's is undocumented), connection closed.

@@ -11,9 +11,15 @@ public struct SimulatorRequest: Sendable, Hashable {
     /// When the request arrived; `nil` reads the simulator's clock. An HTTP adapter should
     /// leave it `nil` (or read ``BybitSimulator/now()``) so one clock rules everything.
     public var receivedAt: SimulatorTime?
+    /// The `X-BAPI-API-KEY` header, if the request carried one. Public market data needs
+    /// none; with one, responses carry the per-key `X-Bapi-Limit*` headers (see
+    /// ``BapiHeaders``). The key is not checked.
+    public var apiKey: String?
 
     /// Creates a request from its parts.
-    public init(method: String = "GET", path: String, query: String = "", clientIP: String = "127.0.0.1", receivedAt: SimulatorTime? = nil) {
+    public init(method: String = "GET", path: String, query: String = "", clientIP: String = "127.0.0.1", receivedAt: SimulatorTime? = nil,
+                apiKey: String? = nil) {
+        self.apiKey = apiKey
         self.method = method
         self.path = path
         self.query = query
@@ -22,10 +28,10 @@ public struct SimulatorRequest: Sendable, Hashable {
     }
 
     /// Creates a request from an HTTP request target such as `/v5/market/kline?symbol=BTCUSDT`.
-    public init(method: String = "GET", target: String, clientIP: String = "127.0.0.1", receivedAt: SimulatorTime? = nil) {
+    public init(method: String = "GET", target: String, clientIP: String = "127.0.0.1", receivedAt: SimulatorTime? = nil, apiKey: String? = nil) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         self.init(
             method: method, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : "",
-            clientIP: clientIP, receivedAt: receivedAt)
+            clientIP: clientIP, receivedAt: receivedAt, apiKey: apiKey)
     }
 }

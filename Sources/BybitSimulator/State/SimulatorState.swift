@@ -14,6 +14,9 @@ struct SimulatorState: Sendable {
     private var bapiMatches: Int64 = 0
     private var bapiRemaining = 0
     private var windows: [String: IPWindow] = [:]
+    /// Each API key's (or, without ``BapiHeaders/requireAPIKey``, each IP's) requests of
+    /// the last second, for `X-Bapi-Limit-Status`.
+    private var keyWindows: [String: IPWindow] = [:]
     var statistics = SimulatorStatistics()
 
     init(behavior: SimulatorBehavior) {
@@ -42,7 +45,7 @@ struct SimulatorState: Sendable {
     }
 
     /// Counts the request, applies the IP limit and decides its faults.
-    mutating func admit(clientIP: String, path: String, routed: Bool, now: SimulatorTime) -> Admission {
+    mutating func admit(clientIP: String, path: String, routed: Bool, now: SimulatorTime, apiKey: String? = nil) -> Admission {
         sequence += 1
         var admission = Admission(sequence: sequence)
         statistics.totalRequests += 1
@@ -72,11 +75,16 @@ struct SimulatorState: Sendable {
         }
         statistics.responsesByStatus[status, default: 0] += 1
 
-        if let presence = behavior.bapiHeaders.presence {
+        let headers = behavior.bapiHeaders
+        if let presence = headers.presence, let key = apiKey.map({ "key:" + $0 }) ?? (headers.requireAPIKey ? nil : "ip:" + clientIP) {
+            let nanoseconds = now.nanosecondsSinceEpoch
+            if keyWindows[key] == nil, keyWindows.count >= 10_000 { keyWindows.removeAll() }
+            keyWindows[key, default: IPWindow()].evict(through: nanoseconds - 1_000_000_000)
+            keyWindows[key]!.record(at: nanoseconds)
             bapiMatches += 1
             if fires(presence, count: bapiMatches, salt: 0xBA91, remaining: &bapiRemaining) {
-                let used = windows[clientIP]?.count ?? 0
-                let limit = behavior.bapiHeaders.limit
+                let used = keyWindows[key]!.count
+                let limit = headers.limit
                 admission.bapi = (limit, max(0, limit - used), behavior.bapiHeaders.includeOnRateLimited)
             }
         }

@@ -14,8 +14,8 @@ struct Harness {
         simulator = try BybitSimulator(configuration: configuration, clock: clock)
     }
 
-    func get(_ target: String, clientIP: String = "127.0.0.1") -> SimulatorResponse {
-        simulator.respond(to: SimulatorRequest(target: target, clientIP: clientIP))
+    func get(_ target: String, clientIP: String = "127.0.0.1", apiKey: String? = nil) -> SimulatorResponse {
+        simulator.respond(to: SimulatorRequest(target: target, clientIP: clientIP, apiKey: apiKey))
     }
 
     func json(_ target: String, clientIP: String = "127.0.0.1") throws -> JSON {

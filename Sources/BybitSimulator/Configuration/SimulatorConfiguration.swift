@@ -7,10 +7,10 @@ public struct SimulatorConfiguration: Sendable, Hashable {
     /// What happens to an out-of-range `limit`.
     public var limitPolicy: LimitPolicy
 
-    /// Creates a configuration; the defaults are the standard universe, a fault-free
+    /// Creates a configuration; the defaults are the realistic universe (``InstrumentUniverse/realistic``), a fault-free
     /// exchange and rejecting out-of-range limits.
     public init(
-        universe: InstrumentUniverse = .standard, behavior: SimulatorBehavior = SimulatorBehavior(),
+        universe: InstrumentUniverse = .realistic, behavior: SimulatorBehavior = SimulatorBehavior(),
         limitPolicy: LimitPolicy = .reject
     ) {
         self.universe = universe

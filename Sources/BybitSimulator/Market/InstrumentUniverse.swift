@@ -2,7 +2,9 @@
 ///
 /// ``standard`` holds 41 plausible spot, linear and inverse instruments (BTCUSDT, ETHUSDT,
 /// SOLUSDT, BTCUSD, a delivered BTCUSDZ22 future, an illiquid ZECUSDT spot pair that shows
-/// flat candles, …). Build your own with ``init(_:)`` or extend one with
+/// flat candles, …); ``realistic`` (the default of ``SimulatorConfiguration``) adds 600
+/// generated USDT perpetuals so linear instruments-info paginates. Build your own with
+/// ``init(_:)`` or extend one with
 /// ``addingSyntheticLinearInstruments(count:)`` to exercise `instruments-info` pagination.
 public struct InstrumentUniverse: Sendable, Hashable {
     /// Every instrument, ordered by category then symbol.

@@ -89,11 +89,16 @@ public struct SimulatedInstrument: Sendable, Hashable {
         }
     }
 
-    /// The listing status at `milliseconds`: `PreLaunch` before the launch, `Closed` from
-    /// delivery on, `Trading` in between.
+    /// The listing status at `milliseconds`: `PreLaunch` before the launch, `Delivering` in
+    /// the 30 minutes before a delivery (or delisting), `Closed` from it on, `Trading` in
+    /// between. (How long Bybit shows `Delivering` is not documented; 30 minutes is an
+    /// assumption.)
     public func status(at milliseconds: Int64) -> String {
         if milliseconds < launchTime { return "PreLaunch" }
-        if let deliveryTime, milliseconds >= deliveryTime { return "Closed" }
+        if let deliveryTime {
+            if milliseconds >= deliveryTime { return "Closed" }
+            if milliseconds >= deliveryTime - 1_800_000 { return "Delivering" }
+        }
         return "Trading"
     }
 

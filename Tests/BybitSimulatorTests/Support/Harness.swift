@@ -9,7 +9,7 @@ struct Harness {
     let clock: ManualSimulatorClock
     let simulator: BybitSimulator
 
-    init(now: SimulatorTime = Harness.docsNow, configuration: SimulatorConfiguration = SimulatorConfiguration()) throws {
+    init(now: SimulatorTime = Harness.docsNow, configuration: SimulatorConfiguration = SimulatorConfiguration(universe: .standard)) throws {
         clock = ManualSimulatorClock(now)
         simulator = try BybitSimulator(configuration: configuration, clock: clock)
     }

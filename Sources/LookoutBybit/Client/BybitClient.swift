@@ -1,8 +1,9 @@
 import LookoutCurl
 
 /// A client for Bybit V5 public market data: klines (trade, mark, index and premium-index
-/// prices), instruments and server time, with range fetching, multi-symbol batches and
-/// upstream protection built in.
+/// prices), instruments, server time, tickers, order books, recent trades, funding
+/// history, open interest and account ratios, with range fetching, multi-symbol batches
+/// and upstream protection built in.
 ///
 /// ```swift
 /// let bybit = try BybitClient()            // BYBIT_BASE_URL or mainnet

@@ -71,6 +71,17 @@ import Testing
         #expect(window.compactMap { $0["fundingRateTimestamp"]?.string } == ["1670601600000", "1670572800000", "1670544000000"])
     }
 
+    @Test func fundingIsThePremiumIndexAtEachSettlement() throws {
+        let rates = try list("/v5/market/funding/history?category=linear&symbol=ETHUSDT&limit=6")
+        for rate in rates {
+            let settlement = try #require(rate["fundingRateTimestamp"]?.string.flatMap { Int64($0) })
+            // The 4-hour premium-index candle ending at the settlement closes at the rate.
+            let candle = try harness.rows("/v5/market/premium-index-price-kline?category=linear&symbol=ETHUSDT&interval=240&start=\(settlement - 14_400_000)&end=\(settlement - 14_400_000)")
+            #expect(candle.count == 1)
+            #expect(d(candle.first?[4]) == d(rate["fundingRate"]?.string))
+        }
+    }
+
     @Test(arguments: ["open-interest?category=linear&symbol=BTCUSDT&intervalTime=1h", "account-ratio?category=inverse&symbol=BTCUSD&period=4h"])
     func cursorWalksTheWindowWithoutGapsOrRepeats(path: String) throws {
         let start: Int64 = 1_670_000_000_000, end: Int64 = 1_670_600_000_000

@@ -56,6 +56,22 @@ struct MarketCommandsTests {
         }
     }
 
+    @Test func instrumentsListTheWholeRealisticUniverse() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { server, url in
+            let trading = server.simulator.universe.instruments(in: .linear).filter { $0.status(at: CLI.frozenNow.millisecondsSinceEpoch) == "Trading" }
+            #expect(trading.count > 500)
+            let run = try CLI.run(["instruments", "--format", "csv", "--base-url", url])
+            #expect(run.status == 0)
+            let symbols = run.standardOutput.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+            #expect(symbols == trading.map(\.symbol))
+            // The client asks for limit=1000 (as ccxt does), so 5xx symbols still fit one page.
+            #expect(server.simulator.statistics().requestsByPath == ["/v5/market/instruments-info": 1])
+            let upcoming = try CLI.run(["instruments", "--status", "PreLaunch", "--format", "csv", "--base-url", url])
+            #expect(upcoming.status == 0)
+            #expect(upcoming.standardOutput.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",PreLaunch,") })
+        }
+    }
+
     @Test func exchangeRefusalsExitThreeWithTheRetCode() async throws {
         try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
             let unknown = try CLI.run(["ticker", "NOPEUSDT", "--base-url", url])

@@ -72,3 +72,21 @@ extension MarketCommandsTests {
             """,
     ]
 }
+
+extension PriceFetchCommandTests {
+    static let mark = """
+        symbol,start,start_utc,open,high,low,close,closed
+        BTCUSDT,1717412400000,2024-06-03T11:00:00Z,60638.50,61006.70,60507.50,60898.00,true
+        BTCUSDT,1717416000000,2024-06-03T12:00:00Z,60898.00,60945.20,60720.50,60723.80,false
+        ETHUSDT,1717412400000,2024-06-03T11:00:00Z,2299.53,2315.27,2299.33,2310.47,true
+        ETHUSDT,1717416000000,2024-06-03T12:00:00Z,2310.47,2310.47,2309.60,2309.62,false
+
+        """
+    static let premium = """
+        [
+          {"symbol":"BTCUSDT","start":1717200000000,"open":"0.000155","high":"0.000205","low":"0.000139","close":"0.000171","closed":true},
+          {"symbol":"BTCUSDT","start":1717286400000,"open":"0.000171","high":"0.000202","low":"0.000047","close":"0.000066","closed":true}
+        ]
+
+        """
+}

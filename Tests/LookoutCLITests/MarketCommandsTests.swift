@@ -83,3 +83,38 @@ struct MarketCommandsTests {
         }
     }
 }
+
+@Suite("lookout fetch --price")
+struct PriceFetchCommandTests {
+    @Test func markAndPremiumCandlesAreWrittenWithoutVolume() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--price", "mark", "--interval", "60", "--limit", "2", "--format", "csv", "--base-url", url])
+            #expect(run.status == 0)
+            #expect(run.standardError == "")
+            #expect(run.standardOutput == Self.mark)
+            let premium = try CLI.run(["fetch", "BTCUSDT", "--price=premium", "--interval", "D", "--from", "2024-06-01", "--to", "2024-06-02", "--format", "json", "--base-url", url])
+            #expect(premium.status == 0)
+            #expect(premium.standardOutput == Self.premium)
+        }
+    }
+
+    @Test(arguments: [
+        (["fetch", "BTCUSD", "--price", "premium", "--category", "inverse", "--interval", "60"], "lookout: option '--category' must be linear for fetch, got 'inverse'\n"),
+        (["fetch", "BTCUSDT", "--price", "last", "--interval", "60"], "lookout: option '--price' must be mark, index or premium, got 'last'\n"),
+        (["fetch", "BTCUSDT", "--price", "mark", "--interval", "1h"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got '1h'\n"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let run = try CLI.run(arguments + ["--base-url", "http://127.0.0.1:9"])
+        #expect(run.status == 2)
+        #expect(run.standardError == message)
+    }
+
+    @Test func oneUnknownSymbolFailsAloneWithStatusOne() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
+            let run = try CLI.run(["fetch", "NOPEUSDT", "BTCUSDT", "--price", "index", "--interval", "D", "--limit", "1", "--format", "csv", "--base-url", url])
+            #expect(run.status == 1)
+            #expect(run.standardError.hasPrefix("lookout fetch: NOPEUSDT failed: Bybit badRequest: Bybit answered retCode 10001 \"Not supported symbols\""))
+            #expect(run.standardOutput.split(separator: "\n").count == 2)
+        }
+    }
+}

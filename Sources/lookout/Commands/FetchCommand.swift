@@ -28,6 +28,8 @@ struct FetchCommand {
           --from T          first candle start: 2024-06-01, 2024-06-01T12:30Z or milliseconds
           --to T            last candle start (default: now); any length, split into pages
           --category C      spot, linear (default) or inverse
+          --price P         mark, index or premium candles instead of trades
+                            (options: lookout fetch --price=mark --help)
           --format F        csv, json or table (default: table on a terminal, csv otherwise)
           --out FILE        write to FILE (replaced atomically) instead of standard output
           --concurrency N   requests in flight at once, 1...64 (default 8)
@@ -46,6 +48,7 @@ struct FetchCommand {
         """
 
     static func run(_ arguments: [String]) async throws(CommandLineError) -> Int32 {
+        if PriceFetchCommand.wants(arguments) { return try await PriceFetchCommand.run(arguments) }
         let parsed = try CommandLineOptions(arguments, FetchOptions.specification)
         if parsed.flag("help") { print(help); return Status.ok }
         let options = try FetchOptions(parsed, now: Self.nowMilliseconds(),

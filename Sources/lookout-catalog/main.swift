@@ -3,7 +3,7 @@
 // rules generated (see LookoutCatalog's DocC, "Generating dashboards & alerts").
 import Foundation
 import LookoutBybit
-import LookoutCatalog
+import LookoutCatalogGenerator
 import LookoutHTTP
 
 let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")

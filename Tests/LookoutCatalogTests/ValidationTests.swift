@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// Bad declarations: each case is a catalog with one mistake and the complete list of

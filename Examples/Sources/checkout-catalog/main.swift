@@ -2,7 +2,7 @@
 // `swift package generate-alerts` build and run it.
 import Checkout
 import Foundation
-import LookoutCatalog
+import LookoutCatalogGenerator
 
 let catalogs = CatalogSet([CheckoutMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/Examples/alerts/runbooks")
 let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)

@@ -45,10 +45,10 @@ public struct MetricCatalog: Sendable {
     }
 
     /// The declared metrics' contents, in order.
-    var declaredMetrics: [DeclaredMetric] { metrics.map(\.metric) }
+    package var declaredMetrics: [DeclaredMetric] { metrics.map(\.metric) }
 
     /// The dashboard a chart targets (`nil` is the first).
-    func dashboard(named file: String?) -> DashboardDeclaration? {
+    package func dashboard(named file: String?) -> DashboardDeclaration? {
         guard let file else { return dashboards.first }
         return dashboards.first { $0.file == file }
     }

@@ -1,0 +1,49 @@
+import LookoutCatalog
+
+/// The dashboard panels of an SLO: the SLI over the period against the objective, the
+/// error budget left, and the burn rates the alerts compare (all from the SLO's
+/// recording rules).
+enum ObjectivePanels {
+    /// The row SLO panels go in; it is placed first on its dashboard.
+    static let row = "Service level objectives"
+    /// The matcher SLO queries get: recorded series keep only `job`.
+    static let jobMatcher = "job=~\"$job\""
+
+    static func specs(for objective: ServiceLevelObjective) -> [PanelSpec] {
+        let name = objective.name
+        let period = objective.period.rawValue
+        let sli = PanelSpec(
+            key: "slo:\(name):sli", kind: .stat, title: "\(name): SLI over \(period)",
+            description: "\(objective.description); objective \(SLORules.percent(objective.objective)) over \(period).",
+            targets: [PanelTarget(expr: "1 - \(objective.errorRatio(over: .period).name){\(jobMatcher)}", legend: "{{job}}")],
+            unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(objective.objective, "green")]),
+            width: 6, height: 8)
+        let budget = PanelSpec(
+            key: "slo:\(name):budget", kind: .stat, title: "\(name): error budget left",
+            description: "Share of the \(period) error budget not yet spent; below 0 the objective is missed.",
+            targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
+            unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),
+            width: 6, height: 8)
+        let windows: [ServiceLevelObjective.Window] = [.oneHour, .sixHours, .oneDay, .threeDays]
+        let burn = PanelSpec(
+            key: "slo:\(name):burn", kind: .timeseries, title: "\(name): burn rate",
+            description: "How many times faster than sustainable the error budget is being spent; the page fires above 14.4× (1h) or 6× (6h), the ticket above 3× (1d) or 1× (3d).",
+            targets: windows.map { window in
+                PanelTarget(expr: "\(objective.errorRatio(over: window).name){\(jobMatcher)} / \(objective.errorBudgetExpression)",
+                            legend: "\(window.duration(in: objective.period)) {{job}}")
+            },
+            unit: "suffix:×", thresholds: Thresholds(base: "green", [.init(1, "orange"), .init(14.4, "red")]), min: 0,
+            width: 12, height: 8)
+        return [sli, budget, burn]
+    }
+
+    /// The overview's summary panel of one SLO: its error budget left.
+    static func summary(for objective: ServiceLevelObjective, module: String) -> PanelSpec {
+        PanelSpec(
+            key: "overview:slo:\(objective.name)", kind: .stat, title: "\(objective.name) budget left",
+            description: "\(module): \(objective.description); objective \(SLORules.percent(objective.objective)) over \(objective.period.rawValue).",
+            targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
+            unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),
+            width: 6, height: 6)
+    }
+}

@@ -1,0 +1,81 @@
+import Lookout
+import LookoutCatalog
+
+/// The rules an SLO implies: its SLI error ratio over every standard window, the error
+/// budget remaining, and the multiwindow multi-burn-rate alerts.
+enum SLORules {
+    /// The SLO's rule group: recordings first, then the alerts that read them (rules in
+    /// a group are evaluated in order, so the alerts see this round's ratios).
+    static func group(for objective: ServiceLevelObjective, in catalog: MetricCatalog, set: CatalogSet) -> RuleGroup {
+        var rules: [Rule] = ServiceLevelObjective.Window.allCases.map { window in
+            .recording(RecordingRule(record: objective.errorRatio(over: window).name,
+                                     expr: errorRatio(objective, window: window.duration(in: objective.period).description)))
+        }
+        rules.append(.recording(RecordingRule(
+            record: objective.errorBudgetRemaining.name,
+            expr: "1 - \(objective.errorRatio(over: .period).name) / \(objective.errorBudgetExpression)")))
+        let runbook = set.runbookURL(for: objective.alertName, explicit: nil, in: catalog)
+        rules += BurnRatePolicy.all.map { .alerting(BurnRatePolicy.rule(for: objective, policy: $0, runbookURL: runbook)) }
+        return RuleGroup(name: "\(catalog.module).slo.\(objective.name)", rules: rules)
+    }
+
+    /// The SLI error ratio over `window`, per job.
+    static func errorRatio(_ objective: ServiceLevelObjective, window: String) -> String {
+        switch objective.indicator {
+        case .bad(let bad, let total):
+            return "\(RuleExpressions.sumRate(bad, window: window, by: ["job"])) / \(RuleExpressions.sumRate(total, window: window, by: ["job"]))"
+        case .good(let good, let total):
+            return "1 - (\(RuleExpressions.sumRate(good, window: window, by: ["job"])) / \(RuleExpressions.sumRate(total, window: window, by: ["job"])))"
+        case .latency(let histogram, let threshold):
+            let good = SeriesSelector(metric: histogram.metric, sample: .bucket, matchers: histogram.matchers + [LabelMatcher("le", .equal(leValue(threshold)))])
+            let total = SeriesSelector(metric: histogram.metric, sample: .count, matchers: histogram.matchers)
+            return "1 - (\(RuleExpressions.sumRate(good, window: window, by: ["job"])) / \(RuleExpressions.sumRate(total, window: window, by: ["job"])))"
+        }
+    }
+
+    /// The `le` label value the core writes for a bucket bound: its canonical OpenMetrics
+    /// form (`0.25`, `1.0`), taken from `Buckets` itself so the two cannot disagree.
+    static func leValue(_ bound: Double) -> String {
+        (try? Buckets([bound]))?.description ?? PromQLText.number(bound)
+    }
+
+    /// `objective` as a percentage for text (`99.9%`).
+    static func percent(_ value: Double) -> String {
+        PromQLText.number((value * 100 * 1e9).rounded() / 1e9) + "%"
+    }
+}
+
+/// One burn-rate alert tier: two window pairs, each firing when both windows burn the
+/// budget faster than its factor (the SRE workbook's multiwindow, multi-burn-rate alerts).
+struct BurnRatePolicy: Sendable {
+    let severity: AlertSeverity
+    let pairs: [(long: ServiceLevelObjective.Window, short: ServiceLevelObjective.Window, factor: String)]
+    let duration: PromDuration
+    let pace: String
+
+    /// Page: 2% of a 30-day budget in 1 hour or 5% in 6 hours.
+    static let page = BurnRatePolicy(severity: .critical, pairs: [(.oneHour, .fiveMinutes, "14.4"), (.sixHours, .thirtyMinutes, "6")],
+                                     duration: .minutes(2), pace: "fast")
+    /// Ticket: 10% of the budget in 1 day or in 3 days.
+    static let ticket = BurnRatePolicy(severity: .warning, pairs: [(.oneDay, .twoHours, "3"), (.threeDays, .sixHours, "1")],
+                                       duration: .minutes(15), pace: "steadily")
+    static let all = [page, ticket]
+
+    static func rule(for objective: ServiceLevelObjective, policy: BurnRatePolicy, runbookURL: String?) -> AlertingRule {
+        let budget = objective.errorBudgetExpression
+        let clauses = policy.pairs.map { pair in
+            "(\(objective.errorRatio(over: pair.long).name) > (\(pair.factor) * \(budget)) and \(objective.errorRatio(over: pair.short).name) > (\(pair.factor) * \(budget)))"
+        }
+        let windows = policy.pairs.map { pair in
+            "\(pair.long.duration(in: objective.period)) and \(pair.short.duration(in: objective.period)) above \(pair.factor)×"
+        }
+        var annotations = [
+            "summary": "{{ $labels.job }} is burning the \(objective.name) error budget \(policy.pace)",
+            "description": "\(objective.description) must stay at or above \(SLORules.percent(objective.objective)) over \(objective.period.rawValue). "
+                + "The error ratio is burning the budget over \(windows.joined(separator: ", or over ")) the sustainable rate.",
+        ]
+        if let runbookURL { annotations["runbook_url"] = runbookURL }
+        return AlertingRule(alert: objective.alertName, expr: clauses.joined(separator: " or "), duration: policy.duration,
+                            keepFiringFor: nil, labels: ["severity": policy.severity.rawValue, "slo": objective.name], annotations: annotations)
+    }
+}

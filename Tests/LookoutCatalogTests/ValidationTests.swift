@@ -90,9 +90,13 @@ struct ValidationTests {
             "ApiBroken", severity: .warning, expr: "sum(rate(\(Self.stray)[5m]) > \(Self.requests.matching("route", .equal("/")))",
             summary: "s", description: "d", tests: Self.okTests)
         #expect(Self.problems(Self.catalog(alerts: [alert])) == [
-            "api: alert 'ApiBroken' (warning): expr 'sum(rate(api_stray_total[5m]) > api_requests_total{route=\"/\"}': unclosed '(' at offset 3",
             "api: alert 'ApiBroken' (warning): expr references metric 'api_stray', which no catalog declares; add its declaration to a catalog's metrics",
             "api: alert 'ApiBroken' (warning): expr matches label 'route', which 'api_requests' does not have (labels: code, instance, job)",
+            """
+            api: alert 'ApiBroken' (warning): expr unexpected end of input in aggregation "sum", expected ")" (at character 62)
+                      sum(rate(api_stray_total[5m]) > api_requests_total{route="/"}
+                                                                                   ^
+            """,
         ])
     }
 
@@ -121,6 +125,7 @@ struct ValidationTests {
                 .fires(.warning, .critical, when: "busy", at: .minutes(5), given: [Self.stray.series("0+1x10")]),
             ])
         #expect(Self.problems(Self.catalog(alerts: [alert])) == [
+            "api: alert 'ApiSlow' (warning): expr keeps only the labels [job], but the alert's annotations or Alertmanager routing use [route]; keep them in the aggregation (sum by (job, route) (...)) or stop using them",
             "api: alert 'ApiSlow' test 'quiet': series api_requests_total values '1 two 3': 'two' is not promtool notation (a number, 'a+bxN', 'axN', '_', '_xN' or 'stale')",
             "api: alert 'ApiSlow' test 'busy': expects a critical alert, but the alert has no critical condition",
             "api: alert 'ApiSlow' test 'busy': series references metric 'api_stray', which no catalog declares; add its declaration to a catalog's metrics",

@@ -20,6 +20,10 @@ public struct MetricCatalog: Sendable {
     public let alerts: [AlertDeclaration]
     /// The service-level objectives.
     public let objectives: [ServiceLevelObjective]
+    /// Series other systems expose that expressions may read by name (`node_load1`,
+    /// `kube_pod_status_ready`); Prometheus' own (`up`, `ALERTS`, `scrape_*`) are always
+    /// allowed. Any other name typed into an expression fails validation.
+    public let externalMetrics: [String]
 
     /// A catalog for `module`.
     ///
@@ -31,9 +35,11 @@ public struct MetricCatalog: Sendable {
     ///   - ratios: Ratios of declared metrics.
     ///   - alerts: Alerts with their tests.
     ///   - objectives: Service-level objectives.
+    ///   - externalMetrics: Names of series other systems expose that expressions read.
     public init(_ module: String, title: String, dashboards: [DashboardDeclaration] = [],
                 metrics: [any MetricDeclaration], ratios: [RatioDeclaration] = [],
-                alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [])
+                alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [],
+                externalMetrics: [String] = [])
     {
         self.module = module
         self.title = title
@@ -42,6 +48,7 @@ public struct MetricCatalog: Sendable {
         self.ratios = ratios
         self.alerts = alerts
         self.objectives = objectives
+        self.externalMetrics = externalMetrics
     }
 
     /// The declared metrics' contents, in order.

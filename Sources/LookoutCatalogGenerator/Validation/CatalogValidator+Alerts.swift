@@ -19,10 +19,10 @@ extension CatalogValidator {
             if !severities.insert(condition.severity).inserted {
                 report(catalog, tier, "two conditions have this severity; each severity appears once per alert")
             }
-            for problem in PromQLChecker.problems(in: condition.expr.text) {
-                report(catalog, tier, "expr '\(condition.expr.text)': \(problem)")
-            }
             check(condition.expr, subject: tier, in: catalog)
+            if let node = checkExpression(condition.expr.text, subject: tier, in: catalog, interpolated: condition.expr.referencedNames) {
+                checkKeptLabels(node, of: alert, condition: condition, subject: tier, in: catalog)
+            }
             for label in condition.labels.keys.sorted() {
                 if !MetricNaming.isValidLabelName(label) {
                     report(catalog, tier, "label name '\(label)' is invalid; use [a-zA-Z_][a-zA-Z0-9_]*")
@@ -71,6 +71,10 @@ extension CatalogValidator {
                 }
             }
             for condition in alert.conditions where test.firing.contains(condition.severity) {
+                let earliest = Self.earliestFiring(of: condition)
+                if test.evaluationTime < earliest {
+                    report(catalog, testSubject, "expects the \(condition.severity.rawValue) alert firing at \(test.evaluationTime), but with for: \(condition.duration ?? PromDuration(seconds: 0))\(Self.readsRange(condition.expr.text) ? " and a range needing a second sample (1m)" : "") it cannot fire before \(earliest); evaluate at \(earliest) or later")
+                }
                 let labels = test.labels.merging(condition.labels) { _, new in new }.merging(["severity": condition.severity.rawValue]) { _, new in new }
                 for (key, template) in [("summary", alert.summary), ("description", alert.description)] where test.annotations?[key] == nil {
                     if case .failure(let failure) = AnnotationTemplate.render(template, labels: labels) {
@@ -79,5 +83,38 @@ extension CatalogValidator {
                 }
             }
         }
+    }
+}
+
+extension CatalogValidator {
+    /// The earliest evaluation time a promtool test can see `condition` firing: its `for`,
+    /// plus one sample interval (1m) when it reads a range (`rate()` needs two samples).
+    static func earliestFiring(of condition: AlertDeclaration.Condition) -> PromDuration {
+        PromDuration(seconds: (condition.duration?.seconds ?? 0) + (readsRange(condition.expr.text) ? 60 : 0))
+    }
+
+    /// Whether the expression reads a range or a subquery.
+    static func readsRange(_ text: String) -> Bool {
+        guard let node = try? PromQLParser.parse(text) else { return false }
+        var found = false
+        walk(node) { node in
+            switch node {
+            case .range, .subquery: found = true
+            default: break
+            }
+        }
+        return found
+    }
+}
+
+extension PromQL {
+    /// The series names the expression interpolates from declarations.
+    var referencedNames: Set<String> {
+        Set(references.map { reference in
+            switch reference {
+            case .selector(let selector): return selector.sampleName
+            case .recorded(let series): return series.name
+            }
+        })
     }
 }

@@ -8,9 +8,14 @@ import LookoutCatalog
 /// `+Alerts` alerts and their tests.
 struct CatalogValidator {
     let set: CatalogSet
+    /// Every series name expressions may read.
+    let series: SeriesCatalog
     private(set) var problems: [CatalogProblem] = []
 
-    init(set: CatalogSet) { self.set = set }
+    init(set: CatalogSet) {
+        self.set = set
+        series = SeriesCatalog(set)
+    }
 
     mutating func report(_ catalog: MetricCatalog?, _ subject: String, _ message: String) {
         problems.append(CatalogProblem(catalog: catalog?.module ?? "", subject: subject, message: message))
@@ -29,6 +34,7 @@ struct CatalogValidator {
             for objective in catalog.objectives { check(objective, in: catalog) }
             for alert in catalog.alerts { check(alert, in: catalog) }
         }
+        if problems.isEmpty { checkGeneratedExpressions() }
     }
 
     private mutating func checkModulesAndDashboards() {

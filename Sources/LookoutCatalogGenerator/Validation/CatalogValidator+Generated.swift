@@ -1,0 +1,55 @@
+import LookoutCatalog
+
+/// The last line of defence: every expression the generator is about to write (recording
+/// rules, alerting rules, SLO rules, dashboard queries) is parsed and checked, so a file
+/// Prometheus or Grafana would reject is never written.
+extension CatalogValidator {
+    /// Dashboard variables replaced by a value of their kind before parsing, as Grafana's
+    /// dashboard-linter does.
+    static let dashboardVariables = [("$__rate_interval", "5m"), ("$__interval", "1m"), ("$__range", "1d")]
+
+    mutating func checkGeneratedExpressions() {
+        for catalog in set.catalogs {
+            for group in RuleFile.groups(for: catalog, set: set) {
+                for rule in group.rules {
+                    switch rule {
+                    case .recording(let recording):
+                        let subject = "generated recording rule '\(recording.record)' (group \(group.name))"
+                        if let node = checkExpression(recording.expr, subject: subject, in: catalog) {
+                            checkRecordingName(recording, node: node, subject: subject, in: catalog)
+                        }
+                    case .alerting(let alerting):
+                        checkExpression(alerting.expr, subject: "generated alert '\(alerting.alert)' (group \(group.name))", in: catalog)
+                    }
+                }
+            }
+            var panels = PanelFactory.panels(for: catalog).map { ($0.dashboard, $0.spec) }
+            for dashboard in catalog.dashboards where dashboard.isOverview {
+                panels += set.catalogs.flatMap { other in other.objectives.map { (dashboard.file, ObjectivePanels.summary(for: $0, module: other.module)) } }
+            }
+            for (dashboard, spec) in panels {
+                for target in spec.targets {
+                    var expr = target.expr
+                    for (variable, value) in Self.dashboardVariables { expr = expr.replacing(variable, with: value) }
+                    checkExpression(expr, subject: "dashboard '\(dashboard)' panel '\(spec.title)'", in: catalog)
+                }
+            }
+        }
+    }
+
+    /// A recording rule is named `level:metric:operations`, and its level names labels the
+    /// result keeps.
+    private mutating func checkRecordingName(_ rule: RecordingRule, node: PromQLNode, subject: String, in catalog: MetricCatalog) {
+        let parts = rule.record.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
+            report(catalog, subject, "recording rule names follow level:metric:operations (for example job:http_requests:rate5m)")
+            return
+        }
+        guard let kept = ExpressionLabels.kept(by: node, series: series) else { return }
+        let available = Set(kept.union(rule.labels.keys).flatMap { $0.split(separator: "_").map(String.init) })
+        let level = parts[0].split(separator: "_").map(String.init)
+        if let missing = level.first(where: { !available.contains($0) }) {
+            report(catalog, subject, "the level '\(parts[0])' names label '\(missing)', which the expression does not keep (it keeps [\(kept.sorted().joined(separator: ", "))])")
+        }
+    }
+}

@@ -79,7 +79,7 @@ struct ValidationTests {
         let low = ServiceLevelObjective.availability("api_low", objective: 0.8, bad: Self.requests.matching("code", .regex("5..")), total: Self.requests)
         let out = ServiceLevelObjective.availability("api_out", objective: 1, bad: Self.requests.matching("code", .regex("5..")), total: Self.requests)
         #expect(Self.problems(Self.catalog(objectives: [low, out])) == [
-            "api: SLO 'api_low': objective 0.8 leaves an error budget of 0.19999999999999996: even a 100% error ratio burns it less than 6× as fast, so the page alert could never fire; use an objective above 0.834",
+            "api: SLO 'api_low': objective 0.8 can never page: its fastest burn threshold (13.44× the budget of 0.2 over 28d) is an error ratio of 1 or more; the lowest objective that works is 0.926",
             "api: SLO 'api_out': objective 1.0 must be between 0 and 1 exclusive (0.999 is 99.9%)",
         ])
     }

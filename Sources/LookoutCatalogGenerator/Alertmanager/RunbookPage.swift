@@ -27,8 +27,8 @@ enum RunbookPage {
             lines += ["", "## \(objective.alertName)", "",
                       "**The `\(objective.name)` SLO is burning its error budget.**", "",
                       "\(objective.description) must stay at or above \(SLORules.percent(objective.objective)) over \(objective.period.rawValue).", "",
-                      "- `critical` (page): the error ratio over 1h and 5m exceeds 14.4× the budget, or over 6h and 30m exceeds 6×; the whole budget would be gone in under five days.",
-                      "- `warning` (ticket): the error ratio over 1d and 2h exceeds 3× the budget, or over 3d and 6h exceeds 1×; the budget runs out before the period ends.",
+                      "- `critical` (page): the error ratio exceeds \(ObjectivePanels.pairText(BurnRatePolicy.page, objective.period)) the budget: 2% of the \(objective.period.rawValue) budget spent in an hour, or 5% in six hours.",
+                      "- `warning` (ticket): the error ratio exceeds \(ObjectivePanels.pairText(BurnRatePolicy.ticket, objective.period)) the budget: 10% of the budget spent in a day, or in three days.",
                       "", "### How to respond", "",
                       "Open the \"\(ObjectivePanels.row)\" row of the module's dashboard: the burn-rate panel shows which window is burning. Find the failing requests (status codes, routes, upstream errors) on the same dashboard, then roll back or mitigate the change that started it."]
         }

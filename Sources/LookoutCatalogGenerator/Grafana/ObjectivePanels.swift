@@ -24,15 +24,16 @@ enum ObjectivePanels {
             targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
             unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),
             width: 6, height: 8)
-        let windows: [ServiceLevelObjective.Window] = [.oneHour, .sixHours, .oneDay, .threeDays]
+        let windows: [ServiceLevelObjective.Window] = BurnRatePolicy.all.flatMap(\.pairs).flatMap { [$0.long, $0.short] }
+            .uniqued().sorted { $0.duration(in: objective.period) < $1.duration(in: objective.period) }
         let burn = PanelSpec(
             key: "slo:\(name):burn", kind: .timeseries, title: "\(name): burn rate",
-            description: "How many times faster than sustainable the error budget is being spent; the page fires above 14.4× (1h) or 6× (6h), the ticket above 3× (1d) or 1× (3d).",
+            description: "How many times faster than sustainable the error budget is being spent, over both windows of each alert pair; the page fires when a long and its short window both burn above \(pairText(BurnRatePolicy.page, objective.period)), the ticket above \(pairText(BurnRatePolicy.ticket, objective.period)).",
             targets: windows.map { window in
                 PanelTarget(expr: "\(objective.errorRatio(over: window).name){\(jobMatcher)} / \(objective.errorBudgetExpression)",
                             legend: "\(window.duration(in: objective.period)) {{job}}")
             },
-            unit: "suffix:×", thresholds: Thresholds(base: "green", [.init(1, "orange"), .init(14.4, "red")]), min: 0,
+            unit: "suffix:×", thresholds: burnThresholds(objective.period), min: 0,
             width: 12, height: 8)
         return [sli, budget, burn]
     }
@@ -45,5 +46,19 @@ enum ObjectivePanels {
             targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
             unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),
             width: 6, height: 6)
+    }
+
+    /// `13.44× (1h and 5m) or 5.6× (6h and 30m)`.
+    static func pairText(_ policy: BurnRatePolicy, _ period: ServiceLevelObjective.Period) -> String {
+        policy.pairs.map { "\(PromQLText.number($0.factor(in: period)))× (\($0.long.duration(in: period)) and \($0.short.duration(in: period)))" }
+            .joined(separator: " or ")
+    }
+
+    /// One threshold line per burn factor: the ticket's in orange, the page's in red.
+    static func burnThresholds(_ period: ServiceLevelObjective.Period) -> Thresholds {
+        let steps = BurnRatePolicy.all.flatMap { policy in
+            policy.pairs.map { Thresholds.Step($0.factor(in: period), policy.severity == .critical ? "red" : "orange") }
+        }
+        return Thresholds(base: "green", steps.sorted { $0.value < $1.value })
     }
 }

@@ -30,10 +30,12 @@ enum GeneratedHeader {
 
     static func lines(for catalog: MetricCatalog?, set: CatalogSet, verb: String) -> [String] {
         let source = catalog.map { " from the '\($0.module)' metric catalog" } ?? " from the metric catalogs"
-        return [
+        var lines = [
             "\(marker)\(set.generatorName)\(source) — do not edit.",
             "Change the declarations in code, then run:",
             "  swift package --allow-writing-to-package-directory \(verb)",
         ]
+        if let base = set.runbookBaseURL { lines.append("Runbooks: \(base) (\(set.runbookStyle == .perAlert ? "<base>/<AlertName>" : "<base>/<module>.md#<alertname>"))") }
+        return lines
     }
 }

@@ -47,27 +47,53 @@ enum SLORules {
 
 /// One burn-rate alert tier: two window pairs, each firing when both windows burn the
 /// budget faster than its factor (the SRE workbook's multiwindow, multi-burn-rate alerts).
+///
+/// A pair is defined by the share of the period's budget it may spend in its long window;
+/// the factor follows from the SLO's period (`share × period / long window`), so "2% of the
+/// budget in 1 hour" is 14.4× for 30 days and 13.44× for 28 days.
 struct BurnRatePolicy: Sendable {
+    /// A long and a short window and the budget share spent in the long one.
+    struct Pair: Sendable {
+        let long: ServiceLevelObjective.Window
+        let short: ServiceLevelObjective.Window
+        let budgetShare: Double
+
+        /// The burn-rate factor for an SLO over `period`, to four decimals.
+        func factor(in period: ServiceLevelObjective.Period) -> Double {
+            let value = budgetShare * Double(period.duration.seconds) / Double(long.duration(in: period).seconds)
+            return (value * 10_000).rounded() / 10_000
+        }
+    }
+
     let severity: AlertSeverity
-    let pairs: [(long: ServiceLevelObjective.Window, short: ServiceLevelObjective.Window, factor: String)]
+    let pairs: [Pair]
     let duration: PromDuration
     let pace: String
 
-    /// Page: 2% of a 30-day budget in 1 hour or 5% in 6 hours.
-    static let page = BurnRatePolicy(severity: .critical, pairs: [(.oneHour, .fiveMinutes, "14.4"), (.sixHours, .thirtyMinutes, "6")],
+    /// Page: 2% of the budget in 1 hour or 5% in 6 hours.
+    static let page = BurnRatePolicy(severity: .critical, pairs: [Pair(long: .oneHour, short: .fiveMinutes, budgetShare: 0.02),
+                                                                  Pair(long: .sixHours, short: .thirtyMinutes, budgetShare: 0.05)],
                                      duration: .minutes(2), pace: "fast")
     /// Ticket: 10% of the budget in 1 day or in 3 days.
-    static let ticket = BurnRatePolicy(severity: .warning, pairs: [(.oneDay, .twoHours, "3"), (.threeDays, .sixHours, "1")],
+    static let ticket = BurnRatePolicy(severity: .warning, pairs: [Pair(long: .oneDay, short: .twoHours, budgetShare: 0.1),
+                                                                   Pair(long: .threeDays, short: .sixHours, budgetShare: 0.1)],
                                        duration: .minutes(15), pace: "steadily")
     static let all = [page, ticket]
+
+    /// The highest factor of any pair: an objective whose budget times it reaches 1 can
+    /// never page (an error ratio cannot exceed 1).
+    static func highestFactor(in period: ServiceLevelObjective.Period) -> Double {
+        all.flatMap(\.pairs).map { $0.factor(in: period) }.max() ?? 1
+    }
 
     static func rule(for objective: ServiceLevelObjective, policy: BurnRatePolicy, runbookURL: String?) -> AlertingRule {
         let budget = objective.errorBudgetExpression
         let clauses = policy.pairs.map { pair in
-            "(\(objective.errorRatio(over: pair.long).name) > (\(pair.factor) * \(budget)) and \(objective.errorRatio(over: pair.short).name) > (\(pair.factor) * \(budget)))"
+            let factor = PromQLText.number(pair.factor(in: objective.period))
+            return "(\(objective.errorRatio(over: pair.long).name) > (\(factor) * \(budget)) and \(objective.errorRatio(over: pair.short).name) > (\(factor) * \(budget)))"
         }
         let windows = policy.pairs.map { pair in
-            "\(pair.long.duration(in: objective.period)) and \(pair.short.duration(in: objective.period)) above \(pair.factor)×"
+            "\(pair.long.duration(in: objective.period)) and \(pair.short.duration(in: objective.period)) above \(PromQLText.number(pair.factor(in: objective.period)))×"
         }
         var annotations = [
             "summary": "{{ $labels.job }} is burning the \(objective.name) error budget \(policy.pace)",

@@ -96,7 +96,7 @@ extension CatalogValidator {
             return
         }
         if declared != metric {
-            report(catalog, subject, "\(role) references a declaration of '\(metric.familyName)' that differs from the one in catalog '\(owner.module)'; reference that declaration instead of declaring the metric again")
+            report(catalog, subject, "\(role) references a declaration of '\(metric.familyName)' whose \(Self.differences(metric, declared).joined(separator: ", ")) differ\(Self.differences(metric, declared).count == 1 ? "s" : "") from the one in catalog '\(owner.module)'; reference that declaration instead of declaring the metric again")
         }
         if metric.type == .histogram, selector.sample == .series, role != "histogram" {
             report(catalog, subject, "\(role) selects histogram '\(metric.familyName)' as a whole; use its .bucket, .count or .sum")
@@ -124,5 +124,24 @@ extension CatalogValidator {
         for source in series.sources {
             check(SeriesSelector(metric: source, sample: source.type == .histogram ? .count : .series), subject: subject, role: role, in: catalog)
         }
+    }
+}
+
+extension CatalogValidator {
+    /// The fields in which two declarations of one metric differ, each with both values.
+    static func differences(_ found: DeclaredMetric, _ declared: DeclaredMetric) -> [String] {
+        var fields: [String] = []
+        func compare<T: Equatable>(_ name: String, _ a: T, _ b: T, _ show: (T) -> String) {
+            if a != b { fields.append("\(name) (\(show(a)) here, \(show(b)) declared)") }
+        }
+        compare("name", found.name, declared.name) { "'\($0)'" }
+        compare("type", found.type, declared.type) { $0.rawValue }
+        compare("help", found.help, declared.help) { "'\($0)'" }
+        compare("unit", found.unit, declared.unit) { $0.map { "'\($0)'" } ?? "none" }
+        compare("labels", found.labelNames, declared.labelNames) { "[\($0.joined(separator: ", "))]" }
+        compare("buckets", found.buckets, declared.buckets) { $0.map { "[\($0)]" } ?? "none" }
+        compare("states", found.states, declared.states) { "[\($0.joined(separator: ", "))]" }
+        compare("chart", found.chart, declared.chart) { _ in "different hints" }
+        return fields.isEmpty ? ["contents"] : fields
     }
 }

@@ -42,8 +42,15 @@ extension CatalogValidator {
         if objective.description.isEmpty { report(catalog, subject, "description is empty; say what users get when the SLO is met") }
         if !(objective.objective > 0 && objective.objective < 1) {
             report(catalog, subject, "objective \(objective.objective) must be between 0 and 1 exclusive (0.999 is 99.9%)")
-        } else if objective.objective <= 5.0 / 6.0 {
-            report(catalog, subject, "objective \(objective.objective) leaves an error budget of \(PromQLText.number(1 - objective.objective)): even a 100% error ratio burns it less than 6× as fast, so the page alert could never fire; use an objective above 0.834")
+        } else {
+            let factor = BurnRatePolicy.highestFactor(in: objective.period)
+            if (1 - objective.objective) * factor >= 1 {
+                let lowest = (((1 - 1 / factor) * 1000).rounded(.down) + 1) / 1000
+                report(catalog, subject, "objective \(PromQLText.number(objective.objective)) can never page: its fastest burn threshold (\(PromQLText.number(factor))× the budget of \(PromQLText.number(((1 - objective.objective) * 1e9).rounded() / 1e9)) over \(objective.period.rawValue)) is an error ratio of 1 or more; the lowest objective that works is \(PromQLText.number(lowest))")
+            }
+        }
+        if set.runbookURL(for: objective.alertName, explicit: nil, in: catalog) == nil {
+            report(catalog, subject, "its burn-rate alert '\(objective.alertName)' has no runbook URL; pass runbookBaseURL to CatalogSet (every alert links its runbook)")
         }
         if catalog.dashboard(named: objective.dashboard) == nil {
             report(catalog, subject, "dashboard '\(objective.dashboard ?? "")' is not one of the catalog's dashboards (\(catalog.dashboards.map(\.file).joined(separator: ", ")))")

@@ -115,11 +115,12 @@ struct CatalogValidator {
 
     private mutating func check(_ metric: DeclaredMetric, in catalog: MetricCatalog) {
         let subject = "metric '\(metric.name)'"
+        let nonBaseUnit = checkUnit(of: metric, subject: subject, in: catalog)
         do {
             _ = try metric.descriptor()
-        } catch {
+        } catch where !(nonBaseUnit && error.code == .unitMismatch) {
             report(catalog, subject, error.message)
-        }
+        } catch {}
         switch metric.type {
         case .histogram:
             do {

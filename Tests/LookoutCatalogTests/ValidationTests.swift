@@ -145,7 +145,7 @@ struct ValidationTests {
             "api: metric 'api_queue': 'sec' is not a Grafana unit id; use one such as s, ms, bytes, reqps, ops, percentunit, short (or a custom 'suffix:<text>')",
             "api: metric 'api_queue': thresholds must ascend, but 1.0 follows 5.0",
             "api: metric 'api_queue': only histograms can be drawn as heatmaps",
-            "api: metric 'api_queue': legend '{{pod}}' uses {{pod}}, but the panel keeps only [shard]; add 'pod' to the chart's by: or drop it from the legend",
+            "api: metric 'api_queue': legend '{{pod}}' uses {{pod}}, but the panel keeps only [shard, instance]; add 'pod' to the chart's by: or drop it from the legend",
         ])
     }
 

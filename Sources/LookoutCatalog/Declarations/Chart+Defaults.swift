@@ -5,9 +5,11 @@ extension Chart {
     package static let defaultRow = "Metrics"
 
     /// The labels a metric's panel keeps when summing: the chart's `by`, else the declared
-    /// labels (none for histogram quantiles).
+    /// labels (none for histogram quantiles), plus `instance` for a gauge not declared
+    /// summable.
     package func keptLabels(for metric: DeclaredMetric) -> [String] {
         if let by { return by }
+        if metric.type == .gauge, !summable, !metric.labelNames.contains("instance") { return metric.labelNames + ["instance"] }
         return metric.type == .histogram ? [] : metric.labelNames
     }
 

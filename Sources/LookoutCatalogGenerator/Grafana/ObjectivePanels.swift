@@ -13,13 +13,13 @@ enum ObjectivePanels {
         let name = objective.name
         let period = objective.period.rawValue
         let sli = PanelSpec(
-            key: "slo:\(name):sli", kind: .stat, title: "\(name): SLI over \(period)",
+            key: "slo:\(name):sli", kind: .stat, title: "\(objective.description) (\(period))",
             description: "\(objective.description); objective \(SLORules.percent(objective.objective)) over \(period).",
             targets: [PanelTarget(expr: "1 - \(objective.errorRatio(over: .period).name){\(jobMatcher)}", legend: "{{job}}")],
             unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(objective.objective, "green")]),
             width: 6, height: 8)
         let budget = PanelSpec(
-            key: "slo:\(name):budget", kind: .stat, title: "\(name): error budget left",
+            key: "slo:\(name):budget", kind: .stat, title: "\(objective.description): error budget left",
             description: "Share of the \(period) error budget not yet spent; below 0 the objective is missed.",
             targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
             unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),
@@ -27,13 +27,13 @@ enum ObjectivePanels {
         let windows: [ServiceLevelObjective.Window] = BurnRatePolicy.all.flatMap(\.pairs).flatMap { [$0.long, $0.short] }
             .uniqued().sorted { $0.duration(in: objective.period) < $1.duration(in: objective.period) }
         let burn = PanelSpec(
-            key: "slo:\(name):burn", kind: .timeseries, title: "\(name): burn rate",
+            key: "slo:\(name):burn", kind: .timeseries, title: "\(objective.description): burn rate (× sustainable)",
             description: "How many times faster than sustainable the error budget is being spent, over both windows of each alert pair; the page fires when a long and its short window both burn above \(pairText(BurnRatePolicy.page, objective.period)), the ticket above \(pairText(BurnRatePolicy.ticket, objective.period)).",
             targets: windows.map { window in
                 PanelTarget(expr: "\(objective.errorRatio(over: window).name){\(jobMatcher)} / \(objective.errorBudgetExpression)",
                             legend: "\(window.duration(in: objective.period)) {{job}}")
             },
-            unit: "suffix:×", thresholds: burnThresholds(objective.period), min: 0,
+            unit: .none, thresholds: burnThresholds(objective.period), min: 0,
             width: 12, height: 8)
         return [sli, budget, burn]
     }
@@ -41,7 +41,7 @@ enum ObjectivePanels {
     /// The overview's summary panel of one SLO: its error budget left.
     static func summary(for objective: ServiceLevelObjective, module: String) -> PanelSpec {
         PanelSpec(
-            key: "overview:slo:\(objective.name)", kind: .stat, title: "\(objective.name) budget left",
+            key: "overview:slo:\(objective.name)", kind: .stat, title: "\(objective.description): budget left",
             description: "\(module): \(objective.description); objective \(SLORules.percent(objective.objective)) over \(objective.period.rawValue).",
             targets: [PanelTarget(expr: "\(objective.errorBudgetRemaining.name){\(jobMatcher)}", legend: "{{job}}")],
             unit: .percentUnit, thresholds: Thresholds(base: "red", [.init(0, "orange"), .init(0.25, "green")]),

@@ -7,7 +7,7 @@ enum TemplateVariables {
         let all: JSONValue = ["selected": true, "text": ["All"], "value": ["$__all"]]
         func query(_ name: String, label: String, query: String) -> JSONValue {
             [
-                "allValue": ".*", "current": all, "datasource": PanelJSON.datasource, "definition": .string(query),
+                "allValue": ".+", "current": all, "datasource": PanelJSON.datasource, "definition": .string(query),
                 "hide": 0, "includeAll": true, "label": .string(label), "multi": true, "name": .string(name),
                 "options": [], "query": .string(query), "refresh": 2, "regex": "", "skipUrlSync": false, "sort": 1, "type": "query",
             ]

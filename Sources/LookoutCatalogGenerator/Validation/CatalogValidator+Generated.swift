@@ -23,7 +23,14 @@ extension CatalogValidator {
                     }
                 }
             }
-            var panels = PanelFactory.panels(for: catalog).map { ($0.dashboard, $0.spec) }
+            let placed = PanelFactory.panels(for: catalog)
+            for dashboard in catalog.dashboards {
+                let json = DashboardBuilder.json(for: dashboard, of: catalog, panels: placed.filter { $0.dashboard == dashboard.file }, set: set)
+                for problem in DashboardLint.problems(in: json, series: series) {
+                    report(catalog, "dashboard '\(dashboard.file)'", problem)
+                }
+            }
+            var panels = placed.map { ($0.dashboard, $0.spec) }
             for dashboard in catalog.dashboards where dashboard.isOverview {
                 panels += set.catalogs.flatMap { other in other.objectives.map { (dashboard.file, ObjectivePanels.summary(for: $0, module: other.module)) } }
             }

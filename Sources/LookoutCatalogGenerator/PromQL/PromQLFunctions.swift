@@ -61,6 +61,8 @@ enum PromQLFunctions {
 enum Closest {
     /// The candidate nearest to `name`, if it is close enough to be a plausible typo.
     static func match(_ name: String, among candidates: [String]) -> String? {
+        // A name missing its sample suffix (`_total`, `_bucket`) is the likeliest slip.
+        if let extended = candidates.filter({ $0.hasPrefix(name + "_") }).min(by: { ($0.count, $0) < ($1.count, $1) }) { return extended }
         let scored = candidates.map { ($0, distance(name, $0)) }.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }
         guard let (best, score) = scored.first, score <= max(2, name.count / 3) else { return nil }
         return best

@@ -2,7 +2,7 @@
 /// they appear on.
 ///
 /// Each instrumented module owns one, next to its code (`HTTPMetrics.catalog`), and the
-/// package's catalog executable lists them all in a ``CatalogSet``. Generation writes
+/// package's catalog executable lists them all in a `CatalogSet`. Generation writes
 /// `alerts/<module>.rules.yml`, `alerts/tests/<module>-test.yaml`,
 /// `alerts/runbooks/<module>.md` and one `dashboards/<file>.json` per dashboard.
 public struct MetricCatalog: Sendable {

@@ -90,7 +90,7 @@ enum BrokenDeclarations {
         Case(name: "empty state set", set: set(metrics: [StateSetDeclaration("orders_breaker", help: "x", states: [])]), expected: ["a state set needs 1–64 states"]),
         Case(name: "info without labels", set: set(metrics: [InfoDeclaration("orders_build", help: "x", labels: [])]), expected: ["declare at least one label"]),
         Case(name: "metric declared twice with different help", set: set(extra: [MetricCatalog("billing", title: "Billing", metrics: [CounterDeclaration("orders_requests", help: "Other.", labels: ["code"])])]),
-             expected: ["'orders_requests' is also declared by catalog 'orders'"]),
+             expected: ["'orders_requests' is also declared by catalog 'orders' (with a different help ('Other.' here, 'Order requests.' declared))"]),
         Case(name: "reference to a different declaration of a metric",
              set: set(ratios: [RatioDeclaration("orders_errors", help: "x", numerator: CounterDeclaration("orders_requests", help: "Other.", labels: ["code"]).matching("code", .regex("5..")), denominator: requests)]),
              expected: ["whose help ('Other.' here, 'Order requests.' declared) differs"]),

@@ -44,7 +44,7 @@ struct ValidationTests {
     func unitMismatch() {
         let bad = GaugeDeclaration("api_queue_wait_seconds", help: "Wait.", unit: .bytes)
         #expect(Self.problems(Self.catalog(metrics: [bad])) == [
-            "api: metric 'api_queue_wait_seconds': unit 'bytes' requires the name to end in '_bytes'; rename it to 'api_queue_wait_seconds_bytes' or drop the unit",
+            "api: metric 'api_queue_wait_seconds': the name ends in '_seconds' but the declared unit is 'bytes'; declare unit: .seconds, or rename it to 'api_queue_wait_bytes' if it really counts bytes",
         ])
     }
 
@@ -52,7 +52,7 @@ struct ValidationTests {
     func duplicateAcrossCatalogs() {
         let other = MetricCatalog("web", title: "Web", metrics: [CounterDeclaration("api_requests_total", help: "Again.", labels: ["code"])])
         #expect(Self.problems(Self.catalog(), other) == [
-            "web: metric 'api_requests_total': 'api_requests' is also declared by catalog 'api'; declare each metric once and reference that declaration",
+            "web: metric 'api_requests_total': 'api_requests' is also declared by catalog 'api' (with a different name ('api_requests_total' here, 'api_requests' declared), help ('Again.' here, 'Requests.' declared), chart hints); declare each metric once and reference that declaration",
         ])
     }
 
@@ -198,7 +198,7 @@ struct ValidationTests {
             #expect(result.errors == """
                 error: the metric catalogs have 2 problems; fix them and generate again (nothing was written)
                   - api: metric 'api-errors': names must match [a-zA-Z_][a-zA-Z0-9_]* and not start with '__' (colons are reserved for recording rules)
-                  - api: metric 'api_wait_seconds': unit 'bytes' requires the name to end in '_bytes'; rename it to 'api_wait_seconds_bytes' or drop the unit
+                  - api: metric 'api_wait_seconds': the name ends in '_seconds' but the declared unit is 'bytes'; declare unit: .seconds, or rename it to 'api_wait_bytes' if it really counts bytes
 
                 """)
         }

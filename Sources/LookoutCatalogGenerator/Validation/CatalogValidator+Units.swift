@@ -40,8 +40,14 @@ extension CatalogValidator {
             report(catalog, subject, "'\(wrong.suffix)' is not a base unit; rename it to '\(renamed)', declare unit: .\(wrong.base) and \(wrong.fix)")
             return true
         }
-        if metric.unit == nil, let implied = Self.baseUnits.first(where: { family.hasSuffix("_" + $0.rawValue) }) {
-            report(catalog, subject, "the name ends in '_\(implied.rawValue)', so declare unit: .\(implied.rawValue) (panels then show the unit)")
+        if let implied = Self.baseUnits.first(where: { family.hasSuffix("_" + $0.rawValue) }), metric.unit != implied {
+            guard let declared = metric.unit else {
+                report(catalog, subject, "the name ends in '_\(implied.rawValue)', so declare unit: .\(implied.rawValue) (panels then show the unit)")
+                return false
+            }
+            let stem = String(family.dropLast(implied.rawValue.count + 1))
+            report(catalog, subject, "the name ends in '_\(implied.rawValue)' but the declared unit is '\(declared)'; declare unit: .\(implied.rawValue), or rename it to '\(stem)_\(declared)\(metric.type == .counter ? "_total" : "")' if it really counts \(declared)")
+            return true
         }
         return false
     }

@@ -75,15 +75,16 @@ struct CatalogValidator {
 
     /// Metric families, sample names, ratios, SLOs and alerts must be unique across the set.
     private mutating func checkUniqueNames() {
-        var families = [String: String]()
+        var families = [String: (module: String, metric: DeclaredMetric)]()
         var samples = [String: String]()
         var rules = [String: String]()
         var alerts = [String: String]()
         for catalog in set.catalogs {
             for metric in catalog.declaredMetrics {
                 let subject = "metric '\(metric.name)'"
-                if let other = families.updateValue(catalog.module, forKey: metric.familyName) {
-                    report(catalog, subject, "'\(metric.familyName)' is also declared by catalog '\(other)'; declare each metric once and reference that declaration")
+                if let other = families.updateValue((catalog.module, metric), forKey: metric.familyName) {
+                    let differing = other.metric == metric ? "identically" : "with a different " + Self.differences(metric, other.metric).joined(separator: ", ")
+                    report(catalog, subject, "'\(metric.familyName)' is also declared by catalog '\(other.module)' (\(differing)); declare each metric once and reference that declaration")
                     continue
                 }
                 for sample in MetricNaming.sampleNames(family: metric.familyName, type: metric.type) {

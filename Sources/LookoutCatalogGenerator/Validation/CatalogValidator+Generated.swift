@@ -1,3 +1,4 @@
+import Foundation
 import LookoutCatalog
 
 /// The last line of defence: every expression the generator is about to write (recording
@@ -51,6 +52,23 @@ extension CatalogValidator {
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
             report(catalog, subject, "recording rule names follow level:metric:operations (for example job:http_requests:rate5m)")
             return
+        }
+        // The operations name what the expression does: `rate5m` a rate over 5m,
+        // `histogram_quantile` a quantile.
+        let operations = String(parts[2])
+        var windows: [Int] = []
+        var calls = Set<String>()
+        Self.walk(node) { node in
+            guard case .call(let function, let arguments, _) = node else { return }
+            calls.insert(function)
+            if ["rate", "irate", "increase"].contains(function), case .range(_, let milliseconds, _)? = arguments.first { windows.append(milliseconds) }
+        }
+        if let range = operations.range(of: "rate", options: .backwards), let window = PromQLDuration.milliseconds(String(operations[range.upperBound...])),
+           !windows.contains(window) {
+            report(catalog, subject, "the operations '\(operations)' promise a rate over \(operations[range.upperBound...]), but the expression has none")
+        }
+        if operations == "histogram_quantile", !calls.contains("histogram_quantile") {
+            report(catalog, subject, "the operations 'histogram_quantile' promise a quantile, but the expression does not call histogram_quantile()")
         }
         guard let kept = ExpressionLabels.kept(by: node, series: series) else { return }
         let available = Set(kept.union(rule.labels.keys).flatMap { $0.split(separator: "_").map(String.init) })

@@ -205,6 +205,19 @@ enum PromQLDuration {
     }
 }
 
+extension PromQLDuration {
+    /// The shortest spelling of `milliseconds` (`1h30m`).
+    static func text(_ milliseconds: Int) -> String {
+        var rest = milliseconds
+        var text = ""
+        for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1)] where rest >= size {
+            text += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return text.isEmpty ? "0s" : text
+    }
+}
+
 extension Character {
     var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }

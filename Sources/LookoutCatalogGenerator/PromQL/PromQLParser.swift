@@ -1,5 +1,3 @@
-import Foundation
-
 /// A recursive-descent parser for the PromQL that Prometheus 2.42 accepts: literals,
 /// selectors and matchers, ranges and subqueries, `offset` and `@`, binary operators with
 /// their precedence (`^` right-associative, unary signs binding like `*`), `bool`,
@@ -365,48 +363,5 @@ struct PromQLParser {
         guard value.isFinite else { throw PromQLError("timestamp out of bounds for @ modifier", start: current.start, end: current.end) }
         advance()
         return sign + "\(value)"
-    }
-}
-
-/// Regular-expression checks for matchers: PromQL uses RE2 (no look-around, no
-/// back-references), fully anchored.
-enum PromQLRegex {
-    /// Why `pattern` is not a valid RE2 expression, or `nil`.
-    static func problem(in pattern: String) -> String? {
-        for construct in ["(?=", "(?!", "(?<=", "(?<!"] where pattern.contains(construct) {
-            return "look-around \(construct)...) is not supported by RE2"
-        }
-        if pattern.range(of: #"\\[1-9]"#, options: .regularExpression) != nil { return "back-references are not supported by RE2" }
-        do {
-            _ = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
-        } catch {
-            return "it does not compile (check brackets, parentheses and quantifiers)"
-        }
-        return nil
-    }
-
-    /// Whether the matcher accepts the empty string (a selector needs one that does not).
-    static func matchesEmpty(_ matcher: PromQLNode.Matcher) -> Bool {
-        switch matcher.op {
-        case "=": return matcher.value.isEmpty
-        case "!=": return !matcher.value.isEmpty
-        default:
-            let matches = (try? NSRegularExpression(pattern: "^(?:" + matcher.value + ")$"))
-                .map { $0.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil } ?? false
-            return matcher.op == "=~" ? matches : !matches
-        }
-    }
-}
-
-extension PromQLDuration {
-    /// The shortest spelling of `milliseconds` (`1h30m`).
-    static func text(_ milliseconds: Int) -> String {
-        var rest = milliseconds
-        var text = ""
-        for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text.isEmpty ? "0s" : text
     }
 }

@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "lookout", targets: ["lookout"]),
         // MARK: Catalog (declarations → dashboards and rules)
         .library(name: "LookoutCatalog", targets: ["LookoutCatalog"]),
+        .library(name: "LookoutCatalogGenerator", targets: ["LookoutCatalogGenerator"]),
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
@@ -70,9 +71,13 @@ let package = Package(
         .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
+        // What running code needs: declarations, PromQL interpolation, units (no Foundation).
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        // The generator: PromQL parsing and checks, Grafana JSON, rules, rule tests, Alertmanager,
+        // validation and file output. Only catalog executables link it, never a library module.
+        .target(name: "LookoutCatalogGenerator", dependencies: ["LookoutCatalog", "Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -89,31 +94,34 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutCatalogTests",
-            dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
+            dependencies: ["LookoutCatalogGenerator", "LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
 
         // MARK: Tests
-        // Shared by test targets only: running real external tools, repository paths.
-        .target(name: "TestSupport", dependencies: ["BybitSimulatorHTTP"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        // Shared by test targets only: running real external tools, repository paths (no
+        // Lookout module, so linking it builds nothing else).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        // The Bybit simulator served on a loopback port, for the tests that fetch from it.
+        .target(name: "SimulatorTestSupport", dependencies: ["BybitSimulatorHTTP"], path: "Tests/SimulatorTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTests", dependencies: ["Lookout", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutTestingTests", dependencies: ["LookoutTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LookoutZlibTests", dependencies: ["LookoutZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "BybitSimulatorTests", dependencies: ["BybitSimulator"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "BybitSimulator", "LookoutHTTP", "LookoutCurl", "TestSupport"],
+            name: "BybitSimulatorHTTPTests", dependencies: ["BybitSimulatorHTTP", "BybitSimulator", "LookoutHTTP", "LookoutCurl", "TestSupport", "SimulatorTestSupport"],
             swiftSettings: swiftSettings
         ),
         // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
-        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LookoutBybitTests",
-            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
+            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,7 +25,8 @@ let package = Package(
             .product(name: "Lookout", package: "Lookout"),
             .product(name: "LookoutCatalog", package: "Lookout"),
         ]),
-        .executableTarget(name: "checkout-catalog", dependencies: ["Checkout", .product(name: "LookoutCatalog", package: "Lookout")]),
+        // Only the catalog executable links the generator; the Checkout module needs the declarations.
+        .executableTarget(name: "checkout-catalog", dependencies: ["Checkout", .product(name: "LookoutCatalogGenerator", package: "Lookout")]),
         .executableTarget(name: "checkout-demo", dependencies: ["Checkout", .product(name: "Lookout", package: "Lookout")]),
     ]
 )

@@ -13,7 +13,32 @@ struct CatalogRunner {
     /// The default output folder, relative to the package.
     let defaultFolder: String
 
+    /// The plugin's usage, printed by `--help`.
+    var usage: String {
+        """
+        usage: swift package --allow-writing-to-package-directory \(verb) [--output DIR] [--check] [--catalog PRODUCT] [--verbose]
+
+        Builds the package's catalog executable (the executable product whose name ends in
+        '-catalog'), validates every declaration and writes \(command == "dashboards" ? "Grafana dashboards" : "Prometheus rules, rule tests, runbooks and alertmanager.yml") to \(defaultFolder)/.
+        When anything is wrong, every problem is listed and nothing is written.
+
+        options:
+          --output DIR        the folder to write or check (default: \(defaultFolder))
+          --check             write nothing; fail and list the differences if the folder is out of date (CI)
+          --catalog PRODUCT   the catalog executable to run, if the package has several
+          --verbose           list every file and what happened to it
+
+        CI without write permission can run the catalog executable directly:
+          swift run <name>-catalog \(command) --check
+
+        """
+    }
+
     func run(packageDirectory: URL, products: [String], packageManager: PackageManager, arguments: [String]) throws {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage, terminator: "")
+            return
+        }
         var extractor = ArgumentExtractor(arguments)
         let output = extractor.extractOption(named: "output").last
         let requested = extractor.extractOption(named: "catalog").last
@@ -23,7 +48,7 @@ struct CatalogRunner {
             throw CatalogPluginError("unexpected arguments \(extractor.remainingArguments); usage: swift package \(verb) [--output DIR] [--check] [--catalog PRODUCT] [--verbose]")
         }
         let product = try catalogProduct(among: products, requested: requested)
-        if verbose { print("\(verb): building '\(product)'") }
+        print("\(verb): building the catalog executable '\(product)' (the first build compiles the declarations and can take a minute)")
         let build = try packageManager.build(.product(product), parameters: .init(configuration: .debug, logging: verbose ? .verbose : .concise))
         guard build.succeeded else {
             print(build.logText)
@@ -79,14 +104,12 @@ struct CatalogRunner {
         Add one that lists your modules' catalogs:
 
           // Package.swift, in targets:
-          .executableTarget(name: "my-catalog", dependencies: ["MyModule", .product(name: "LookoutCatalog", package: "Lookout")]),
+          .executableTarget(name: "my-catalog", dependencies: ["MyModule", .product(name: "LookoutCatalogGenerator", package: "Lookout")]),
 
           // Sources/my-catalog/main.swift
-          import Foundation
-          import LookoutCatalog
-          let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: CatalogSet([MyModuleMetrics.catalog]))
-          FileHandle.standardOutput.write(Data(result.output.utf8)); FileHandle.standardError.write(Data(result.errors.utf8))
-          exit(result.exitCode)
+          import LookoutCatalogGenerator
+          import MyModule
+          CatalogCommand.main(catalogs: CatalogSet([MyModuleMetrics.catalog], runbookBaseURL: "https://example.com/runbooks"))
 
         or pass --catalog PRODUCT to use an executable with another name.
         """

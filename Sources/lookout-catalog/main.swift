@@ -1,13 +1,11 @@
 // The catalog executable the generate-dashboards and generate-alerts plugins build and run.
 // It lists the project's catalogs; every module's catalog added here gets its dashboards and
 // rules generated (see LookoutCatalog's DocC, "Generating dashboards & alerts").
-import Foundation
+// Runbooks link to `lookout serve`, which serves alerts/runbooks at /runbooks/<AlertName>.
 import LookoutBybit
-import LookoutCatalog
+import LookoutCatalogGenerator
 import LookoutHTTP
 
-let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
-let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)
-FileHandle.standardOutput.write(Data(result.output.utf8))
-FileHandle.standardError.write(Data(result.errors.utf8))
-exit(result.exitCode)
+CatalogCommand.main(catalogs: CatalogSet(
+    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog],
+    runbookBaseURL: "http://127.0.0.1:9180/runbooks", runbookStyle: .perAlert))

@@ -1,6 +1,7 @@
 import BybitSimulator
 import BybitSimulatorHTTP
 import LookoutCurl
+import SimulatorTestSupport
 import Testing
 import TestSupport
 

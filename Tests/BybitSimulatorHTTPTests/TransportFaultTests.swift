@@ -2,6 +2,7 @@ import BybitSimulator
 @testable import BybitSimulatorHTTP
 import LookoutCurl
 import LookoutHTTP
+import SimulatorTestSupport
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import BybitSimulator
 import Foundation
+import SimulatorTestSupport
 import Testing
 import TestSupport
 

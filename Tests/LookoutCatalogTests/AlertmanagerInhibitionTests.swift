@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// Starts a real Alertmanager with the generated config on a free loopback port and posts

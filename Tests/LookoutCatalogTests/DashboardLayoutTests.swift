@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 
 /// Structural checks on every generated dashboard: the grid, ids, units, the data-source
 /// variable, `$__rate_interval`, and the variables' filters.

@@ -2,6 +2,7 @@ import Foundation
 import Lookout
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// The module-author example of the DocC overview ("Declaring metrics"), verbatim: it must

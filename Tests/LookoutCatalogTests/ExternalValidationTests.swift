@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// The generated files checked by the real tools: Grafana's JSON schemas, promtool (lint

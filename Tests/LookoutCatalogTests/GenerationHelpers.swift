@@ -1,5 +1,6 @@
 import Foundation
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// Generated output written to a fresh temporary folder, for the external validators.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 
 /// The whole generated output of the shop fixture, compared byte for byte with the files
 /// under Golden/. After an intended change, regenerate them with

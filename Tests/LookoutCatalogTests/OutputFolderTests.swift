@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 @Suite("Output folders: atomic writes and drift checks")

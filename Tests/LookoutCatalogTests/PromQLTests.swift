@@ -1,5 +1,6 @@
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 
 @Suite("PromQL")
 struct PromQLTests {
@@ -34,32 +35,5 @@ struct PromQLTests {
     ])
     func durations(_ duration: PromDuration, _ expected: String) {
         #expect(duration.description == expected)
-    }
-
-    @Test("valid expressions pass the structural check", arguments: [
-        "up == 0",
-        #"sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])) > 0.05"#,
-        "histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))",
-        "job:x:rate5m > 1 and on (job) group_left () y",
-        "absent_over_time(up{job=\"a\"}[10m])",
-        "max_over_time(deriv(x[5m])[1h:5m]) > 0",
-        "label_replace(x, \"a\", \"$1\", \"b\", \"(.*)\")",
-        "x > bool 1",
-    ])
-    func valid(_ expression: String) {
-        #expect(PromQLChecker.problems(in: expression) == [])
-    }
-
-    @Test("broken expressions are reported", arguments: [
-        ("", "the expression is empty"),
-        ("sum(rate(x[5m])", "unclosed '(' at offset 3"),
-        ("rate(x[5m)", "'[' at offset 6 is closed by ')' at offset 9"),
-        ("x{a=\"b}", "unterminated string: a \" quote is never closed"),
-        ("rat(x[5m])", "unknown function 'rat' at offset 0; check the spelling (for example 'rate', 'histogram_quantile', 'sum')"),
-        ("x > ", "the expression ends with '>': an operand is missing"),
-        ("x)", "unbalanced ')' at offset 1: nothing to close"),
-    ])
-    func invalid(_ expression: String, _ problem: String) {
-        #expect(PromQLChecker.problems(in: expression) == [problem])
     }
 }

@@ -1,6 +1,7 @@
 import Lookout
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 
 /// The declarations that generate dashboards also create the live metrics.
 @Suite("Registering declarations")

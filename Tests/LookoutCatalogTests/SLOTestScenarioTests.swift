@@ -1,5 +1,6 @@
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 
 @Suite("SLO test scenarios")
 struct SLOTestScenarioTests {

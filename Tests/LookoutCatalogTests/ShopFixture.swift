@@ -1,4 +1,5 @@
 import LookoutCatalog
+import LookoutCatalogGenerator
 
 /// A catalog exercising every declaration kind, chart hint, ratio shape and SLO indicator;
 /// its generated files are the golden files under Golden/.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LookoutCatalog
+@testable import LookoutCatalogGenerator
 import TestSupport
 
 /// Bad declarations: each case is a catalog with one mistake and the complete list of
@@ -43,7 +44,7 @@ struct ValidationTests {
     func unitMismatch() {
         let bad = GaugeDeclaration("api_queue_wait_seconds", help: "Wait.", unit: .bytes)
         #expect(Self.problems(Self.catalog(metrics: [bad])) == [
-            "api: metric 'api_queue_wait_seconds': unit 'bytes' requires the name to end in '_bytes'; rename it to 'api_queue_wait_seconds_bytes' or drop the unit",
+            "api: metric 'api_queue_wait_seconds': the name ends in '_seconds' but the declared unit is 'bytes'; declare unit: .seconds, or rename it to 'api_queue_wait_bytes' if it really counts bytes",
         ])
     }
 
@@ -51,7 +52,7 @@ struct ValidationTests {
     func duplicateAcrossCatalogs() {
         let other = MetricCatalog("web", title: "Web", metrics: [CounterDeclaration("api_requests_total", help: "Again.", labels: ["code"])])
         #expect(Self.problems(Self.catalog(), other) == [
-            "web: metric 'api_requests_total': 'api_requests' is also declared by catalog 'api'; declare each metric once and reference that declaration",
+            "web: metric 'api_requests_total': 'api_requests' is also declared by catalog 'api' (with a different name ('api_requests_total' here, 'api_requests' declared), help ('Again.' here, 'Requests.' declared), chart hints); declare each metric once and reference that declaration",
         ])
     }
 
@@ -78,7 +79,7 @@ struct ValidationTests {
         let low = ServiceLevelObjective.availability("api_low", objective: 0.8, bad: Self.requests.matching("code", .regex("5..")), total: Self.requests)
         let out = ServiceLevelObjective.availability("api_out", objective: 1, bad: Self.requests.matching("code", .regex("5..")), total: Self.requests)
         #expect(Self.problems(Self.catalog(objectives: [low, out])) == [
-            "api: SLO 'api_low': objective 0.8 leaves an error budget of 0.19999999999999996: even a 100% error ratio burns it less than 6× as fast, so the page alert could never fire; use an objective above 0.834",
+            "api: SLO 'api_low': objective 0.8 can never page: its fastest burn threshold (13.44× the budget of 0.2 over 28d) is an error ratio of 1 or more; the lowest objective that works is 0.926",
             "api: SLO 'api_out': objective 1.0 must be between 0 and 1 exclusive (0.999 is 99.9%)",
         ])
     }
@@ -89,9 +90,13 @@ struct ValidationTests {
             "ApiBroken", severity: .warning, expr: "sum(rate(\(Self.stray)[5m]) > \(Self.requests.matching("route", .equal("/")))",
             summary: "s", description: "d", tests: Self.okTests)
         #expect(Self.problems(Self.catalog(alerts: [alert])) == [
-            "api: alert 'ApiBroken' (warning): expr 'sum(rate(api_stray_total[5m]) > api_requests_total{route=\"/\"}': unclosed '(' at offset 3",
             "api: alert 'ApiBroken' (warning): expr references metric 'api_stray', which no catalog declares; add its declaration to a catalog's metrics",
             "api: alert 'ApiBroken' (warning): expr matches label 'route', which 'api_requests' does not have (labels: code, instance, job)",
+            """
+            api: alert 'ApiBroken' (warning): expr unexpected end of input in aggregation "sum", expected ")" (at character 62)
+                      sum(rate(api_stray_total[5m]) > api_requests_total{route="/"}
+                                                                                   ^
+            """,
         ])
     }
 
@@ -120,6 +125,7 @@ struct ValidationTests {
                 .fires(.warning, .critical, when: "busy", at: .minutes(5), given: [Self.stray.series("0+1x10")]),
             ])
         #expect(Self.problems(Self.catalog(alerts: [alert])) == [
+            "api: alert 'ApiSlow' (warning): expr keeps only the labels [job], but the alert's annotations or Alertmanager routing use [route]; keep them in the aggregation (sum by (job, route) (...)) or stop using them",
             "api: alert 'ApiSlow' test 'quiet': series api_requests_total values '1 two 3': 'two' is not promtool notation (a number, 'a+bxN', 'axN', '_', '_xN' or 'stale')",
             "api: alert 'ApiSlow' test 'busy': expects a critical alert, but the alert has no critical condition",
             "api: alert 'ApiSlow' test 'busy': series references metric 'api_stray', which no catalog declares; add its declaration to a catalog's metrics",
@@ -139,7 +145,7 @@ struct ValidationTests {
             "api: metric 'api_queue': 'sec' is not a Grafana unit id; use one such as s, ms, bytes, reqps, ops, percentunit, short (or a custom 'suffix:<text>')",
             "api: metric 'api_queue': thresholds must ascend, but 1.0 follows 5.0",
             "api: metric 'api_queue': only histograms can be drawn as heatmaps",
-            "api: metric 'api_queue': legend '{{pod}}' uses {{pod}}, but the panel keeps only [shard]; add 'pod' to the chart's by: or drop it from the legend",
+            "api: metric 'api_queue': legend '{{pod}}' uses {{pod}}, but the panel keeps only [shard, instance]; add 'pod' to the chart's by: or drop it from the legend",
         ])
     }
 
@@ -192,7 +198,7 @@ struct ValidationTests {
             #expect(result.errors == """
                 error: the metric catalogs have 2 problems; fix them and generate again (nothing was written)
                   - api: metric 'api-errors': names must match [a-zA-Z_][a-zA-Z0-9_]* and not start with '__' (colons are reserved for recording rules)
-                  - api: metric 'api_wait_seconds': unit 'bytes' requires the name to end in '_bytes'; rename it to 'api_wait_seconds_bytes' or drop the unit
+                  - api: metric 'api_wait_seconds': the name ends in '_seconds' but the declared unit is 'bytes'; declare unit: .seconds, or rename it to 'api_wait_bytes' if it really counts bytes
 
                 """)
         }

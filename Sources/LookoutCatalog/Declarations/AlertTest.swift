@@ -71,7 +71,7 @@ public struct TestSeries: Sendable, Hashable {
     }
 
     /// All labels of the series: default target, equality matchers, then ``labels``.
-    var allLabels: [String: String] {
+    package var allLabels: [String: String] {
         var result = TestSeries.defaultTarget
         for matcher in selector.matchers where matcher.match.operator == .equal {
             result[matcher.label] = matcher.match.value

@@ -2,21 +2,23 @@
 /// panel builder share these, so what is checked is what is drawn.
 extension Chart {
     /// The default row name.
-    static let defaultRow = "Metrics"
+    package static let defaultRow = "Metrics"
 
     /// The labels a metric's panel keeps when summing: the chart's `by`, else the declared
-    /// labels (none for histogram quantiles).
-    func keptLabels(for metric: DeclaredMetric) -> [String] {
+    /// labels (none for histogram quantiles), plus `instance` for a gauge not declared
+    /// summable.
+    package func keptLabels(for metric: DeclaredMetric) -> [String] {
         if let by { return by }
+        if metric.type == .gauge, !summable, !metric.labelNames.contains("instance") { return metric.labelNames + ["instance"] }
         return metric.type == .histogram ? [] : metric.labelNames
     }
 
     /// The labels `{{...}}` placeholders in a legend template name.
-    static func placeholders(in legend: String) -> [String] {
+    package static func placeholders(in legend: String) -> [String] {
         var names: [String] = []
         var rest = Substring(legend)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
             names.append(rest[open.upperBound..<close.lowerBound].trimmingSpaces())
             rest = rest[close.upperBound...]
         }

@@ -48,13 +48,18 @@ public struct Chart: Sendable, Hashable {
     public var max: Double?
     /// How a gauge's value is shown.
     public var display: Display
+    /// Whether a gauge's series may be summed across instances (queue depth of a shared
+    /// queue); by default a gauge is shown per instance, since summing per-process values
+    /// (memory, open connections) across replicas rarely means anything.
+    public var summable: Bool = false
 
     /// A chart with the given hints; every `nil` is derived.
     public init(row: String? = nil, title: String? = nil, kind: PanelKind? = nil, unit: GrafanaUnit? = nil,
                 legend: String? = nil, by: [String]? = nil, thresholds: Thresholds? = nil,
                 min: Double? = nil, max: Double? = nil, width: Int? = nil, display: Display = .value,
-                dashboard: String? = nil)
+                dashboard: String? = nil, summable: Bool = false)
     {
+        self.summable = summable
         self.isHidden = false
         self.dashboard = dashboard
         self.row = row

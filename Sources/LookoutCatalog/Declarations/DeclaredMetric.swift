@@ -24,7 +24,7 @@ public struct DeclaredMetric: Sendable, Hashable {
     /// Presentation hints for the generated dashboards.
     public let chart: Chart
 
-    init(name: String, help: String, type: MetricType, unit: MetricUnit?, labelNames: [String],
+    package init(name: String, help: String, type: MetricType, unit: MetricUnit?, labelNames: [String],
          buckets: BucketLayout? = nil, states: [String] = [], chart: Chart)
     {
         self.name = name
@@ -37,7 +37,7 @@ public struct DeclaredMetric: Sendable, Hashable {
         self.chart = chart
     }
 
-    init(_ descriptor: MetricDescriptor, buckets: BucketLayout? = nil, states: [String] = [], chart: Chart) {
+    package init(_ descriptor: MetricDescriptor, buckets: BucketLayout? = nil, states: [String] = [], chart: Chart) {
         self.init(name: descriptor.name, help: descriptor.help, type: descriptor.type, unit: descriptor.unit,
                   labelNames: descriptor.labelNames, buckets: buckets, states: states, chart: chart)
     }
@@ -59,7 +59,7 @@ public struct DeclaredMetric: Sendable, Hashable {
 
     /// The name of the sample a plain selector of this family reads: `<family>_total` for
     /// counters, `<family>_info` for info metrics, the family name otherwise.
-    var seriesName: String {
+    package var seriesName: String {
         switch type {
         case .counter: return familyName + "_total"
         case .info: return familyName + "_info"
@@ -69,7 +69,7 @@ public struct DeclaredMetric: Sendable, Hashable {
 
     /// The labels a selector or aggregation may use: the declared ones plus the target
     /// labels Prometheus attaches (`job`, `instance`), plus `le` on histograms' buckets.
-    var selectableLabels: Set<String> {
+    package var selectableLabels: Set<String> {
         Set(labelNames + ["job", "instance"] + (type == .stateSet ? [familyName] : []))
     }
 }

@@ -2,7 +2,7 @@
 /// they appear on.
 ///
 /// Each instrumented module owns one, next to its code (`HTTPMetrics.catalog`), and the
-/// package's catalog executable lists them all in a ``CatalogSet``. Generation writes
+/// package's catalog executable lists them all in a `CatalogSet`. Generation writes
 /// `alerts/<module>.rules.yml`, `alerts/tests/<module>-test.yaml`,
 /// `alerts/runbooks/<module>.md` and one `dashboards/<file>.json` per dashboard.
 public struct MetricCatalog: Sendable {
@@ -20,6 +20,10 @@ public struct MetricCatalog: Sendable {
     public let alerts: [AlertDeclaration]
     /// The service-level objectives.
     public let objectives: [ServiceLevelObjective]
+    /// Series other systems expose that expressions may read by name (`node_load1`,
+    /// `kube_pod_status_ready`); Prometheus' own (`up`, `ALERTS`, `scrape_*`) are always
+    /// allowed. Any other name typed into an expression fails validation.
+    public let externalMetrics: [String]
 
     /// A catalog for `module`.
     ///
@@ -31,9 +35,11 @@ public struct MetricCatalog: Sendable {
     ///   - ratios: Ratios of declared metrics.
     ///   - alerts: Alerts with their tests.
     ///   - objectives: Service-level objectives.
+    ///   - externalMetrics: Names of series other systems expose that expressions read.
     public init(_ module: String, title: String, dashboards: [DashboardDeclaration] = [],
                 metrics: [any MetricDeclaration], ratios: [RatioDeclaration] = [],
-                alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [])
+                alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [],
+                externalMetrics: [String] = [])
     {
         self.module = module
         self.title = title
@@ -42,13 +48,14 @@ public struct MetricCatalog: Sendable {
         self.ratios = ratios
         self.alerts = alerts
         self.objectives = objectives
+        self.externalMetrics = externalMetrics
     }
 
     /// The declared metrics' contents, in order.
-    var declaredMetrics: [DeclaredMetric] { metrics.map(\.metric) }
+    package var declaredMetrics: [DeclaredMetric] { metrics.map(\.metric) }
 
     /// The dashboard a chart targets (`nil` is the first).
-    func dashboard(named file: String?) -> DashboardDeclaration? {
+    package func dashboard(named file: String?) -> DashboardDeclaration? {
         guard let file else { return dashboards.first }
         return dashboards.first { $0.file == file }
     }

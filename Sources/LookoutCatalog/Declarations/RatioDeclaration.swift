@@ -48,10 +48,10 @@ public struct RatioDeclaration: Sendable, Hashable {
     }
 
     /// Whether the ratio compares counter rates (otherwise gauge values).
-    var comparesRates: Bool { (numerator + denominator).first?.metric.type != .gauge }
+    package var comparesRates: Bool { (numerator + denominator).first?.metric.type != .gauge }
 
     /// All selectors, numerator first.
-    var selectors: [SeriesSelector] { numerator + denominator }
+    package var selectors: [SeriesSelector] { numerator + denominator }
 
     /// The recorded ratio, for alert expressions.
     public var recorded: RecordedSeries {

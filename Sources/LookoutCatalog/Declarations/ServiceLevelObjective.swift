@@ -51,7 +51,7 @@ public struct ServiceLevelObjective: Sendable, Hashable {
     /// The dashboard (file name without `.json`) of the SLO row; `nil` is the catalog's first.
     public let dashboard: String?
 
-    init(name: String, description: String, objective: Double, period: Period, indicator: Indicator, dashboard: String?) {
+    package init(name: String, description: String, objective: Double, period: Period, indicator: Indicator, dashboard: String?) {
         self.name = name
         self.description = description
         self.objective = objective
@@ -88,10 +88,10 @@ public struct ServiceLevelObjective: Sendable, Hashable {
 
     /// The allowed error ratio, `1 - objective`, as PromQL text (`(1 - 0.999)`), so no
     /// float rounding leaks into the rules.
-    var errorBudgetExpression: String { "(1 - \(PromQLText.number(objective)))" }
+    package var errorBudgetExpression: String { "(1 - \(PromQLText.number(objective)))" }
 
     /// The selectors the indicator reads.
-    var selectors: [SeriesSelector] {
+    package var selectors: [SeriesSelector] {
         switch indicator {
         case .good(let good, let total): return [good, total]
         case .bad(let bad, let total): return [bad, total]
@@ -100,7 +100,7 @@ public struct ServiceLevelObjective: Sendable, Hashable {
     }
 
     /// The burn-rate alert's name: the SLO name in PascalCase + `ErrorBudgetBurn`.
-    var alertName: String { RuleNaming.pascalCase(name) + "ErrorBudgetBurn" }
+    package var alertName: String { RuleNaming.pascalCase(name) + "ErrorBudgetBurn" }
 
     /// The windows the SLI error ratio is recorded over.
     public enum Window: Sendable, Hashable, CaseIterable {
@@ -122,7 +122,7 @@ public struct ServiceLevelObjective: Sendable, Hashable {
         case period
 
         /// The window's length for an SLO of `period`.
-        func duration(in period: Period) -> PromDuration {
+        package func duration(in period: Period) -> PromDuration {
             switch self {
             case .fiveMinutes: return .minutes(5)
             case .thirtyMinutes: return .minutes(30)

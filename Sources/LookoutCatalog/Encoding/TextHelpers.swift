@@ -1,23 +1,23 @@
 /// Small text and collection helpers shared by the validator and the renderers.
 extension String {
     /// `_` replaced by `-` (dashboard uids).
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+    package func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 
     /// `_` replaced by a space (titles derived from names).
-    func replacingUnderscoresWithSpaces() -> String { String(map { $0 == "_" ? " " : $0 }) }
+    package func replacingUnderscoresWithSpaces() -> String { String(map { $0 == "_" ? " " : $0 }) }
 
     /// Every character outside `[A-Za-z0-9]` replaced by `_` (suggested identifiers).
-    func replacingNonIdentifierCharacters() -> String {
+    package func replacingNonIdentifierCharacters() -> String {
         String(unicodeScalars.map { $0.isASCIIAlphanumeric ? Character($0) : "_" })
     }
 
     /// The text with `|` escaped for a Markdown table cell.
-    func replacingPipes() -> String { String(flatMap { $0 == "|" ? Array("\\|") : [$0] }) }
+    package func replacingPipes() -> String { String(flatMap { $0 == "|" ? Array("\\|") : [$0] }) }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing spaces.
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         var text = Substring(self)
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }
@@ -27,12 +27,12 @@ extension StringProtocol {
 
 extension Unicode.Scalar {
     /// Whether the scalar is an ASCII letter or digit.
-    var isASCIIAlphanumeric: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self) }
+    package var isASCIIAlphanumeric: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self) }
 }
 
 extension Sequence where Element: Hashable {
     /// The elements without repeats, first occurrence kept.
-    func uniqued() -> [Element] {
+    package func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

@@ -1,7 +1,7 @@
 extension GrafanaUnit {
     /// The unit ids Grafana 10–12 ship (the `units` schema of grafana-foundation-sdk),
     /// used to catch typos such as `"sec"` when a catalog is validated.
-    static let knownIDs: Set<String> = [
+    package static let knownIDs: Set<String> = [
         "Bps", "EHs", "GBs", "GHs", "Gbits", "GiBs", "Gibits", "Hs", "KBs", "KHs", "Kbits", "KiBs", "Kibits",
         "MBs", "MHs", "Mbits", "MiBs", "Mibits", "Mohm", "Nm3", "PBs", "PHs", "Pbits", "PiBs", "Pibits",
         "TBs", "THs", "Tbits", "TiBs", "Tibits", "Wm2", "accFS2", "accG", "accMS2", "acres", "amp", "amph",
@@ -36,5 +36,5 @@ extension GrafanaUnit {
     ]
 
     /// Prefixes of Grafana's custom units (`suffix:req`, `si:B`, `currency:€`, ...).
-    static let customPrefixes = ["suffix:", "prefix:", "time:", "si:", "count:", "currency:"]
+    package static let customPrefixes = ["suffix:", "prefix:", "time:", "si:", "count:", "currency:"]
 }

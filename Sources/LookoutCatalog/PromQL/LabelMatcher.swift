@@ -51,9 +51,9 @@ public struct LabelMatch: Sendable, Hashable {
 }
 
 /// Escaping shared by everything that writes PromQL.
-enum PromQLText {
+package enum PromQLText {
     /// `value` escaped for a double-quoted PromQL string: backslash, quote and newline.
-    static func escape(_ value: String) -> String {
+    package static func escape(_ value: String) -> String {
         var out = ""
         for character in value {
             switch character {
@@ -68,7 +68,7 @@ enum PromQLText {
 
     /// `value` in the shortest form PromQL parses back to the same number (`0.999`, `14.4`,
     /// `1`), never in exponent form with a capital or a `+Inf` spelling.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
     }

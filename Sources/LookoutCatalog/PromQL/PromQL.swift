@@ -12,10 +12,10 @@ public struct PromQL: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     /// The expression text.
     public let text: String
     /// What the expression references, in order.
-    let references: [Reference]
+    package let references: [Reference]
 
     /// A declared thing an expression reads.
-    enum Reference: Sendable, Hashable {
+    package enum Reference: Sendable, Hashable {
         case selector(SeriesSelector)
         case recorded(RecordedSeries)
     }
@@ -32,7 +32,7 @@ public struct PromQL: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         references = stringInterpolation.references
     }
 
-    init(text: String, references: [Reference]) {
+    package init(text: String, references: [Reference]) {
         self.text = text
         self.references = references
     }
@@ -41,7 +41,7 @@ public struct PromQL: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public var description: String { text }
 
     /// The declared metrics the expression reads, directly or through recorded series.
-    var referencedMetrics: [DeclaredMetric] {
+    package var referencedMetrics: [DeclaredMetric] {
         references.flatMap { reference -> [DeclaredMetric] in
             switch reference {
             case .selector(let selector): return [selector.metric]

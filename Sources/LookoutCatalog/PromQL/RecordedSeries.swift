@@ -10,12 +10,12 @@ public struct RecordedSeries: Sendable, Hashable, CustomStringConvertible {
     /// Static labels that tell this series apart from its siblings (`quantile`).
     public let labels: [String: String]
     /// The declared metrics the rule reads, checked against the catalogs.
-    let sources: [DeclaredMetric]
+    package let sources: [DeclaredMetric]
     /// The declaration whose rules record the series.
-    let origin: Origin
+    package let origin: Origin
 
     /// What produces a recorded series.
-    enum Origin: Sendable, Hashable {
+    package enum Origin: Sendable, Hashable {
         /// The derived rules of a declared metric.
         case metric
         /// A ``RatioDeclaration`` of this name.
@@ -24,7 +24,7 @@ public struct RecordedSeries: Sendable, Hashable, CustomStringConvertible {
         case objective(String)
     }
 
-    init(name: String, labels: [String: String] = [:], sources: [DeclaredMetric], origin: Origin = .metric) {
+    package init(name: String, labels: [String: String] = [:], sources: [DeclaredMetric], origin: Origin = .metric) {
         self.name = name
         self.labels = labels
         self.sources = sources

@@ -25,7 +25,7 @@ public struct SeriesSelector: SelectorConvertible, Hashable, CustomStringConvert
     /// Label matchers, in the order they were added.
     public let matchers: [LabelMatcher]
 
-    init(metric: DeclaredMetric, sample: Sample = .series, matchers: [LabelMatcher] = []) {
+    package init(metric: DeclaredMetric, sample: Sample = .series, matchers: [LabelMatcher] = []) {
         self.metric = metric
         self.sample = sample
         self.matchers = matchers
@@ -54,7 +54,7 @@ public struct SeriesSelector: SelectorConvertible, Hashable, CustomStringConvert
 
     /// The selector text with `extra` matchers (already rendered, such as
     /// `job=~"$job"`) appended after the declared ones.
-    func rendered(adding extra: [String] = []) -> String {
+    package func rendered(adding extra: [String] = []) -> String {
         let all = matchers.map(\.description) + extra
         return all.isEmpty ? sampleName : sampleName + "{" + all.joined(separator: ",") + "}"
     }

@@ -35,6 +35,7 @@ final class LookoutService: Sendable {
         }
         router.addObservabilityRoutes(metrics: MetricsEndpoint(registry: registry), health: HealthEndpoint(monitor: health))
         router.get("/") { _, _ in .text(Self.index) }
+        router.addRunbookRoutes(RunbookPages.default)
         do {
             server = try HTTPServer(configuration: configuration, router: router)
         } catch {

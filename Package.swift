@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Rate limiting (product)
+        .library(name: "LookoutRateLimit", targets: ["LookoutRateLimit"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -91,6 +93,14 @@ let package = Package(
             name: "LookoutCatalogTests",
             dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Rate limiting: sliding-window and GCRA limiters, memory and Redis backends, HTTP middleware
+        .target(name: "LookoutRateLimit", dependencies: ["Lookout", "LookoutCatalog", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRateLimitTests",
+            dependencies: ["LookoutRateLimit", "LookoutHTTP", "Lookout", "LookoutTesting", "TestSupport"],
             swiftSettings: swiftSettings
         ),
 

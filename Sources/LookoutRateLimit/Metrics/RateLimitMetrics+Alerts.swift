@@ -50,7 +50,7 @@ extension RateLimitMetrics {
                     given: [effectiveLimit.series("1000x30", labels: ["policy": "global"]), configuredLimit.series("1000x30", labels: ["policy": "global"])]),
             .silent("halved once", at: .minutes(20),
                     given: [effectiveLimit.series("500x30", labels: ["policy": "global"]), configuredLimit.series("1000x30", labels: ["policy": "global"])]),
-            .fires(.warning, when: "at the floor for 15 minutes", at: .minutes(20), labels: ["policy": "global"],
+            .fires(.warning, when: "at the floor for 15 minutes", at: .minutes(20), labels: ["job": "app", "instance": "app:9090", "policy": "global"],
                    given: [effectiveLimit.series("1000x5 100x25", labels: ["policy": "global"]),
                            configuredLimit.series("1000x30", labels: ["policy": "global"])]),
         ],

@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Redis client
+        .library(name: "LookoutRedis", targets: ["LookoutRedis"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -91,6 +93,21 @@ let package = Package(
             name: "LookoutCatalogTests",
             dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Redis client (hiredis formats and parses; LookoutRedis owns the sockets)
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        // Real redis-server processes (standalone, cluster, sentinel) for tests of Redis users.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRedisTests",
+            dependencies: ["LookoutRedis", "RedisTestSupport", "Lookout", "LookoutTesting"],
             swiftSettings: swiftSettings
         ),
 

@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Redis client
+        .library(name: "LookoutRedis", targets: ["LookoutRedis"]),
         // MARK: Rate limiting (product)
         .library(name: "LookoutRateLimit", targets: ["LookoutRateLimit"]),
     ],
@@ -96,11 +98,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Redis client (hiredis formats and parses; LookoutRedis owns the sockets)
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        // Real redis-server processes (standalone, cluster, sentinel) for tests of Redis users.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRedisTests",
+            dependencies: ["LookoutRedis", "RedisTestSupport", "Lookout", "LookoutTesting"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Rate limiting: sliding-window and GCRA limiters, memory and Redis backends, HTTP middleware
-        .target(name: "LookoutRateLimit", dependencies: ["Lookout", "LookoutCatalog", "LookoutHTTP"], swiftSettings: swiftSettings),
+        .target(name: "LookoutRateLimit", dependencies: ["Lookout", "LookoutCatalog", "LookoutHTTP", "LookoutRedis"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutRateLimitTests",
-            dependencies: ["LookoutRateLimit", "LookoutHTTP", "Lookout", "LookoutTesting", "TestSupport"],
+            dependencies: ["LookoutRateLimit", "LookoutHTTP", "Lookout", "LookoutTesting", "TestSupport", "LookoutRedis", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
 

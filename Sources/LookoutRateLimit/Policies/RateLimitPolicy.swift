@@ -111,8 +111,12 @@ public struct RateLimitPolicy: Sendable, Hashable {
     /// `value`, or a fixed-length hash of it when it is over 128 bytes, so a huge header
     /// cannot make a huge key.
     static func boundedKey(_ value: String) -> String {
-        guard value.utf8.count > 128 else { return value }
-        // FNV-1a, twice with different seeds: stable across processes (unlike hashValue).
+        value.utf8.count > 128 ? stableHash(value) : value
+    }
+
+    /// A 32-hex-digit digest of `value`, the same in every process (unlike `hashValue`).
+    static func stableHash(_ value: String) -> String {
+        // FNV-1a, twice with different seeds.
         var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x8422_2325_cbf2_9ce4
         for byte in value.utf8 {
             first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

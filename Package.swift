@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit", "LookoutRedis"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -152,7 +152,7 @@ let package = Package(
         // `lookout serve` end to end: its settings, the built binary, and a real Prometheus scraping it.
         .testTarget(
             name: "LookoutServeTests",
-            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport"],
+            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

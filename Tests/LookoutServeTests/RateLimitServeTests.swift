@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RedisTestSupport
 import TestSupport
 
 @Suite("lookout serve with the seed-style rate_limit config")
@@ -41,6 +42,38 @@ struct RateLimitServeTests {
         serve.send(SIGTERM)
         #expect(try await serve.exitStatus() == 0)
         #expect(serve.standardError.text.isEmpty)
+    }
+
+    @Test func twoServeProcessesSharingOneRedisEnforceOneGlobalLimit() async throws {
+        let redis = try await RedisServerProcess.start()
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-ratelimit-redis")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("serve.json")
+        try Data(#"{"port": 0, "log_level": "warning", "rate_limit": {"enable_per_ip": false, "global_requests_per_minute": 30, "backend": "\#(redis.url)"}}"#.utf8)
+            .write(to: config)
+        let instances = [try ServeProcess(["--config", config.path]), try ServeProcess(["--config", config.path])]
+        var bases: [String] = []
+        for instance in instances { bases.append(try await instance.baseURL()) }
+        let second = Calendar(identifier: .gregorian).component(.second, from: Date())
+        if second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
+
+        var statuses: [Int] = []
+        for index in 0..<40 {
+            let response = try await fetch(bases[index % 2] + "/")
+            statuses.append(response.status)
+            if response.status == 200 {
+                #expect(response.headers["ratelimit-policy"] == #""global";q=30;w=60"#)
+            }
+        }
+        #expect(statuses.filter { $0 == 200 }.count == 30, "one limit for both instances: \(statuses)")
+        #expect(statuses.filter { $0 == 429 }.count == 10)
+        #expect(try redis.cli("EXISTS", "lookout:rl:{global}").contains("1"))
+        for instance in instances { instance.send(SIGTERM) }
+        for instance in instances {
+            #expect(try await instance.exitStatus() == 0)
+            #expect(instance.standardError.text.isEmpty)
+        }
+        try await redis.stop()
     }
 
     @Test func badRateLimitValuesExit2WithOneLine() throws {

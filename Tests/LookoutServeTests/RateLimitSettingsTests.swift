@@ -55,6 +55,14 @@ struct RateLimitSettingsTests {
         #expect(try resolve(environment: ["LOOKOUT_RATE_LIMIT_REQUESTS_PER_MINUTE": ""]).rateLimit == nil)
     }
 
+    @Test func aBadRedisURLNamesTheKey() {
+        #expect {
+            try resolve(file: #"{"rate_limit": {"backend": "redis://127.0.0.1:notaport"}}"#)
+        } throws: { error in
+            (error as? CommandLineError)?.description.hasPrefix("config file 'c.json': key 'rate_limit.backend': ") == true
+        }
+    }
+
     @Test(arguments: [
         (["--rate-limit", "many"], [:], nil,
          "option '--rate-limit' must be a whole number of requests per minute from 0 (off) to 1000000, got 'many'"),

@@ -61,7 +61,7 @@ final class LookoutService: Sendable {
     func stop(gracePeriod: Duration) async {
         health.markDraining()
         await server.shutdown(gracePeriod: gracePeriod)
-        rateLimit?.stopRefreshing()
+        await rateLimit?.stop()
     }
 
     /// The bound port once started.

@@ -1,5 +1,6 @@
 import Foundation
 import LookoutRateLimit
+import LookoutRedis
 
 extension RateLimitSettings {
     /// The settings from every source, or `nil` when rate limiting is off: the config
@@ -83,6 +84,13 @@ extension RateLimitSettings {
             case "backend":
                 guard case .string(let text) = value, text == "memory" || RateLimitBackendSetting.isRedisURL(text) else {
                     throw fail("\"memory\" or a Redis URL (redis://, redis+sentinel://, redis+cluster://)")
+                }
+                if text != "memory" {
+                    do {
+                        _ = try RedisConfiguration(url: text)
+                    } catch {
+                        throw CommandLineError("\(source): \(error)")
+                    }
                 }
                 settings.backend = text
             case "on_backend_failure":

@@ -1,6 +1,7 @@
 import Lookout
 import LookoutHTTP
 import LookoutRateLimit
+import LookoutRedis
 import Synchronization
 
 /// Rate limiting as `lookout serve` runs it: the limiter built from ``RateLimitSettings``,
@@ -9,6 +10,7 @@ final class RateLimitSetup: Sendable {
     let middleware: RateLimitMiddleware
     let metrics: RateLimitMetricsObserver
     private let memory: MemoryRateLimitBackend?
+    private let redis: RedisClient?
     private let refresher = Mutex<Task<Void, Never>?>(nil)
 
     /// Builds the limiter for `settings`, registering its metrics in `registry`.
@@ -30,8 +32,9 @@ final class RateLimitSetup: Sendable {
                     }
                 }
             }
-            let backend = try Self.backend(settings)
+            let backend = try Self.backend(settings, registry: registry, metrics: metrics, logger: logger)
             memory = backend as? MemoryRateLimitBackend
+            redis = (backend as? RedisRateLimitBackend)?.client
             let limiter = try RateLimiter(policies: policies, backend: backend, adaptive: adaptive, observer: metrics)
             middleware = RateLimitMiddleware(limiter: limiter, resolver: try settings.resolver(), excludedPaths: Set(settings.excludedPaths))
             self.metrics = metrics
@@ -49,11 +52,28 @@ final class RateLimitSetup: Sendable {
         return try RateLimitSetup(settings: rateLimit, maxConnections: settings.maxConnections, registry: registry, logger: logger)
     }
 
-    private static func backend(_ settings: RateLimitSettings) throws -> any RateLimitBackend {
-        guard settings.backend == "memory" else {
-            throw RateLimitConfigurationError("backend '\(settings.backend)' needs the Redis backend, which this build does not include")
+    private static func backend(_ settings: RateLimitSettings, registry: Registry, metrics: RateLimitMetricsObserver,
+                                logger: Logger?) throws -> any RateLimitBackend
+    {
+        guard settings.backend != "memory" else { return MemoryRateLimitBackend() }
+        let configuration: RedisConfiguration
+        do {
+            configuration = try RedisConfiguration(url: settings.backend)
+        } catch {
+            throw RateLimitConfigurationError("backend: \(error)")
         }
-        return MemoryRateLimitBackend()
+        let mode: RedisRateLimitBackend.FailureMode = settings.onBackendFailure == .failOpen ? .failOpen : .fallbackMemory
+        let redacted = configuration.redactedURL
+        return RedisRateLimitBackend(client: RedisClient(configuration: configuration, registry: registry), failureMode: mode,
+                                     metrics: metrics) { transition, error in
+            switch transition {
+            case .enteredFallback:
+                logger?.log(.warning, "rate limiting falls back", [LogField("redis", redacted), LogField("mode", mode.rawValue),
+                                                                  LogField("error", error?.description ?? "unknown")])
+            case .recovered:
+                logger?.log(.info, "rate limiting uses Redis again", [LogField("redis", redacted)])
+            }
+        }
     }
 
     /// Starts refreshing the gauges (effective limits, keys held) once a second.
@@ -67,9 +87,10 @@ final class RateLimitSetup: Sendable {
         refresher.withLock { $0 = task }
     }
 
-    /// Stops the refresh task.
-    func stopRefreshing() {
+    /// Stops the refresh task and closes the Redis connections.
+    func stop() async {
         refresher.withLock { $0?.cancel() }
+        await redis?.shutdown()
     }
 
     /// Sets the gauges now.

@@ -36,7 +36,7 @@ let package = Package(
         // Rate limiting: in-memory decision cost beside an exact log, Redis beside redis-benchmark.
         .executableTarget(
             name: "ratelimit-benchmark",
-            dependencies: [.product(name: "LookoutRateLimit", package: "Lookout")]
+            dependencies: [.product(name: "LookoutRateLimit", package: "Lookout"), .product(name: "LookoutRedis", package: "Lookout")]
         ),
         // The HTTP benchmark's peer: Hummingbird 2 serving the same endpoints as `lookout serve`.
         .executableTarget(

@@ -1,3 +1,4 @@
+import Foundation
 import Lookout
 import LookoutRedis
 import RedisTestSupport
@@ -87,6 +88,33 @@ struct RedisBackendTests {
         #expect(metrics.fallbackActive.value == 0)
         #expect(transitions.withLock { $0 } == [.enteredFallback, .recovered])
         #expect(try server.cli("EXISTS", "lookout:rl:{b}").contains("1"))
+        await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func aSlowRedisNeverHoldsADecisionPastTheCommandTimeout() async throws {
+        let server = try await RedisServerProcess.start()
+        let client = try client(server, timeout: .milliseconds(300))
+        let backend = RedisRateLimitBackend(client: client, retryInterval: .milliseconds(200))
+        let limit = try RateLimit(limit: 5, window: .seconds(60))
+        #expect(try await backend.decide(key: "slow", limit: limit, cost: 1).isAllowed)
+        // Redis stops answering for 1.5 s.
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: try RedisTool.path("redis-cli"))
+        sleeper.arguments = server.cliPrefix + ["DEBUG", "SLEEP", "1.5"]
+        sleeper.standardOutput = FileHandle.nullDevice
+        try sleeper.run()
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        let during = try await backend.decide(key: "slow", limit: limit, cost: 1)
+        let waited = ContinuousClock.now - start
+        #expect(during.isAllowed, "decided locally")
+        #expect(waited < .milliseconds(1200), "waited \(waited), the command timeout is 300 ms")
+        #expect(backend.isInFallback)
+        let quick = ContinuousClock.now
+        _ = try await backend.decide(key: "slow", limit: limit, cost: 1)
+        #expect(ContinuousClock.now - quick < .milliseconds(100), "while in fallback, nobody waits for Redis")
+        sleeper.waitUntilExit()
         await client.shutdown()
         try await server.stop()
     }

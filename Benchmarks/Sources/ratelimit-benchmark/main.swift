@@ -6,3 +6,4 @@ import Foundation
 let quick = CommandLine.arguments.contains("--quick")
 print("Rate-limit benchmarks (\(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) CPUs); medians of \(Timing.rounds) rounds")
 MemoryBenchmarks.run(quick: quick)
+await RedisBenchmarks.run(quick: quick)

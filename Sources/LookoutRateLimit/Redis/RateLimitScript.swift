@@ -7,8 +7,9 @@
 /// `{allowed (0/1), remaining, reset µs, retry µs}` and sets the key to expire once its
 /// state no longer matters. Numbers are written with `%.0f`, exact below 2⁵³ (what
 /// ``RateLimit`` allows). It only touches `KEYS[1]`, so it runs on Redis Cluster.
-enum RateLimitScript {
-    static let source = """
+public enum RateLimitScript {
+    /// The script text (its SHA-1 is what `EVALSHA` names).
+    public static let source = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
         local limit = tonumber(ARGV[2])

@@ -45,5 +45,6 @@ public struct RateLimitBackendError: Error, Sendable, Hashable, CustomStringConv
         self.message = message
     }
 
+    /// `kind: message`, for example `unavailable: Redis connection to 127.0.0.1:6379 failed: Connection refused`.
     public var description: String { "\(kind.rawValue): \(message)" }
 }

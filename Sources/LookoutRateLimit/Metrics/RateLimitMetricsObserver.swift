@@ -42,6 +42,7 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
         configured = try RateLimitMetrics.configuredLimit.register(in: registry)
     }
 
+    /// Counts the decision by policy and result and observes its duration by backend.
     public func decided(policy: String, backend: String, allowed isAllowed: Bool, durationSeconds: Double) {
         if let counter = isAllowed ? allowed[policy] : denied[policy] {
             counter.inc()
@@ -51,6 +52,7 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
         duration.labels(backend).observe(durationSeconds)
     }
 
+    /// Counts a backend failure by backend and kind.
     public func backendFailed(backend: String, error: any Error) {
         let kind = (error as? RateLimitBackendError)?.kind.rawValue ?? "other"
         backendErrors.labels(backend, kind).inc()

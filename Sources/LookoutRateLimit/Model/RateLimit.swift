@@ -102,5 +102,6 @@ public struct RateLimitConfigurationError: Error, Sendable, Hashable, CustomStri
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

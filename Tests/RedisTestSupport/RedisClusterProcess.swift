@@ -24,7 +24,7 @@ public final class RedisClusterProcess: Sendable {
             nodes.append(try await RedisServerProcess.start([
                 "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                 "--cluster-node-timeout", String(nodeTimeout.components.seconds * 1000 + nodeTimeout.components.attoseconds / 1_000_000_000_000_000),
-            ]))
+            ], port: try RedisTool.freeClusterPort()))
         }
         let cluster = RedisClusterProcess(nodes: nodes)
         try RedisTool.cli(["--cluster", "create"] + nodes.map { "127.0.0.1:\($0.port)" } + ["--cluster-replicas", "1", "--cluster-yes"], timeout: .seconds(30))

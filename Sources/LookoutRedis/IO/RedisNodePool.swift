@@ -139,10 +139,10 @@ final class RedisNodePool: RedisLoopSource {
         return next
     }
 
-    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) {
-        if let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) {
-            process(event, now: now)
-        }
+    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
+        guard let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) else { return false }
+        process(event, now: now)
+        return true
     }
 
     private func process(_ event: RedisConnection.Event, now: ContinuousClock.Instant) {

@@ -172,7 +172,7 @@ final class HTTPLikeListener: @unchecked Sendable {
                 var buffer = [UInt8](repeating: 0, count: 512)
                 _ = read(client, &buffer, buffer.count)
                 let response = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)
-                _ = write(client, response, response.count)
+                _ = send(client, response, response.count, Int32(MSG_NOSIGNAL))
                 Thread.sleep(forTimeInterval: 0.5)
                 close(client)
             }

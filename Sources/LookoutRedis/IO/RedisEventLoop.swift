@@ -92,7 +92,15 @@ final class RedisEventLoop: Sendable {
         _ = Glibc.write(wakeWriteFD, &byte, 1)
     }
 
-    /// Stops the loop after its current round; it closes the wake-up pipe itself.
+    // The wake-up pipe is closed only when nothing can call wake() or stop() any more (the
+    // thread holds the loop until it exits): closing it earlier could make a late wake()
+    // write into a descriptor number reused by someone else, or raise SIGPIPE.
+    deinit {
+        RedisSocket.close(wakeReadFD)
+        RedisSocket.close(wakeWriteFD)
+    }
+
+    /// Stops the loop after its current round.
     func stop() {
         state.withLock { $0.running = false }
         var byte: UInt8 = 1
@@ -101,11 +109,7 @@ final class RedisEventLoop: Sendable {
 
     private func run() {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
-        defer {
-            buffer.deallocate()
-            RedisSocket.close(wakeReadFD)
-            RedisSocket.close(wakeWriteFD)
-        }
+        defer { buffer.deallocate() }
         var watches: [RedisWatch] = []
         var pollFDs: [pollfd] = []
         var dirty = true

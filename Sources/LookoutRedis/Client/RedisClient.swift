@@ -15,6 +15,7 @@ import Synchronization
 /// non-blocking sockets and replies are read by one event-loop thread per client, which
 /// completes the suspended callers. Connections are multiplexed: concurrent calls share
 /// them and their commands are pipelined automatically, in call order per connection.
+/// Task cancellation does not interrupt a call; every call ends within its timeouts.
 ///
 /// Thread-safety: all methods may be called concurrently from any task.
 /// Blocking commands (`BLPOP`, `XREAD BLOCK`, `SUBSCRIBE`) are not supported: they would
@@ -22,99 +23,139 @@ import Synchronization
 public final class RedisClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: RedisConfiguration
-    private let loop: RedisEventLoop?
-    private let startError: RedisError?
-    private let pools = Mutex<[RedisEndpoint: RedisNodePool]>([:])
-    private let isShutDown = Atomic<Bool>(false)
+    /// Why the client records no metrics although a registry was given (a family of the same
+    /// name with another definition was already registered); `nil` otherwise.
+    public let metricsError: MetricError?
+    let connector: RedisConnector
+    let breaker: RedisCircuitBreaker<ContinuousClock>
+    private let cluster: RedisClusterRouter?
+    private let sentinel: RedisSentinelResolver?
 
     /// Creates a client. It does not connect yet: the first call opens a connection, in the
-    /// background, and never blocks the caller. `registry` receives the client's metrics.
+    /// background, and never blocks the caller. `registry` receives the client's metrics
+    /// (``RedisMetrics``).
     public init(configuration: RedisConfiguration, registry: Registry? = nil) {
         self.configuration = configuration
-        let shortest = min(configuration.connectTimeout, configuration.commandTimeout, configuration.poolWaitTimeout)
-        do {
-            loop = try RedisEventLoop(maxSleep: shortest)
-            startError = nil
-        } catch {
-            loop = nil
-            startError = error
+        var metrics: RedisClientMetrics?
+        var metricsError: MetricError?
+        if let registry {
+            do throws(MetricError) {
+                metrics = try RedisClientMetrics(registry: registry)
+            } catch {
+                metricsError = error
+            }
+        }
+        self.metricsError = metricsError
+        connector = RedisConnector(configuration: configuration, metrics: metrics)
+        breaker = RedisCircuitBreaker(configuration: configuration.breaker, clock: ContinuousClock()) { [metrics] state in
+            metrics?.breakerChanged(to: state)
+        }
+        switch configuration.topology {
+        case .standalone:
+            cluster = nil
+            sentinel = nil
+        case .cluster(let seeds):
+            cluster = RedisClusterRouter(seeds: seeds, connector: connector)
+            sentinel = nil
+        case .sentinel(let sentinels, let masterName):
+            cluster = nil
+            sentinel = RedisSentinelResolver(sentinels: sentinels, masterName: masterName, connector: connector)
         }
     }
-
-    deinit { loop?.stop() }
 
     // MARK: Commands
 
     /// Sends one command and returns its reply.
-    /// - Throws: ``RedisError/server(_:)`` for an error reply, or the transport failure.
+    /// - Throws: ``RedisError/server(_:)`` for an error reply, ``RedisError/crossSlot(keys:)``
+    ///   for a multi-key command over several cluster slots, or the transport failure.
     public func send(_ command: RedisCommand) async throws(RedisError) -> RedisReply {
-        let replies = try await execute([command.arguments], on: try primaryEndpoint())
-        if case .error(let error) = replies[0] { throw RedisError.server(error) }
-        return replies[0]
+        try await call(label: command.metricName, commandNames: [command.metricName]) { () async throws(RedisError) -> [RedisReply] in
+            let replies = try await self.route([command], shape: .commands)
+            if case .error(let error) = replies[0] { throw RedisError.server(error) }
+            return replies
+        }[0]
     }
 
-    /// Sends many commands in one round trip; replies come back in order, a command's server
-    /// error as an ``RedisReply/error(_:)`` element. Transport failures throw.
+    /// Sends many commands in one round trip (per node in a cluster); replies come back in
+    /// order, a command's server error as an ``RedisReply/error(_:)`` element (in a cluster,
+    /// a command whose keys span slots gets a `CROSSSLOT` element). Transport failures throw.
     public func pipeline(_ commands: [RedisCommand]) async throws(RedisError) -> [RedisReply] {
         guard !commands.isEmpty else { return [] }
-        return try await execute(commands.map(\.arguments), on: try primaryEndpoint())
+        connector.metrics?.pipelineSize.observe(Double(commands.count))
+        return try await call(label: "pipeline", commandNames: commands.map(\.metricName)) { () async throws(RedisError) -> [RedisReply] in
+            try await self.route(commands, shape: .commands)
+        }
     }
 
     /// Runs the commands in `MULTI` … `EXEC` and returns their replies (a command's runtime
-    /// error as an ``RedisReply/error(_:)`` element).
+    /// error as an ``RedisReply/error(_:)`` element). In a cluster every key must hash to one
+    /// slot.
     /// - Throws: ``RedisError/server(_:)`` when a command was rejected at queue time (the
-    ///   transaction was discarded; the error names the first rejected command's error).
+    ///   transaction was discarded; the error is the first rejected command's),
+    ///   ``RedisError/crossSlot(keys:)`` in a cluster, or the transport failure.
     public func transaction(_ commands: [RedisCommand]) async throws(RedisError) -> [RedisReply] {
         guard !commands.isEmpty else { return [] }
-        let wrapped = [[Array("MULTI".utf8)]] + commands.map(\.arguments) + [[Array("EXEC".utf8)]]
-        let replies = try await execute(wrapped, on: try primaryEndpoint())
-        return try Self.transactionResult(replies)
+        return try await call(label: "transaction", commandNames: commands.map(\.metricName)) { () async throws(RedisError) -> [RedisReply] in
+            try Self.transactionResult(try await self.route(commands, shape: .transaction))
+        }
     }
 
     /// Runs `script` with `EVALSHA`; if the server does not have it (`NOSCRIPT`, after a
     /// restart, `SCRIPT FLUSH` or a failover) loads it with `SCRIPT LOAD` and runs it again,
-    /// transparently.
-    /// - Throws: ``RedisError/server(_:)`` for the script's own error.
+    /// transparently. In a cluster it runs on the node of its first key; all keys must share
+    /// a slot.
+    /// - Throws: ``RedisError/server(_:)`` for the script's own error,
+    ///   ``RedisError/crossSlot(keys:)``, or the transport failure.
     public func evaluate(_ script: RedisScript, keys: [String], arguments: [[UInt8]]) async throws(RedisError) -> RedisReply {
-        let endpoint = try primaryEndpoint()
-        let evalsha = Self.evalshaArguments(script, keys: keys, arguments: arguments)
-        let first = try await execute([evalsha], on: endpoint)[0]
-        guard case .error(let error) = first else { return first }
-        guard error.prefix == "NOSCRIPT" else { throw RedisError.server(error) }
-        let retried = try await execute([[Array("SCRIPT".utf8), Array("LOAD".utf8), Array(script.source.utf8)], evalsha], on: endpoint)
-        if case .error(let loadError) = retried[0] { throw RedisError.server(loadError) }
-        if case .error(let runError) = retried[1] { throw RedisError.server(runError) }
-        return retried[1]
+        let evalsha = RedisCommand(
+            arguments: [Array("EVALSHA".utf8), Array(script.sha1.utf8), Array(String(keys.count).utf8)] + keys.map { Array($0.utf8) } + arguments,
+            keyPositions: Array(3..<(3 + keys.count)))
+        return try await call(label: "script", commandNames: ["EVALSHA"]) { () async throws(RedisError) -> [RedisReply] in
+            let replies = try await self.route([evalsha], shape: .script(script))
+            if case .error(let error) = replies[0] { throw RedisError.server(error) }
+            return replies
+        }[0]
     }
 
     /// The circuit breaker's state; ``RedisBreakerState/open`` means calls fail at once.
-    public var breakerState: RedisBreakerState { .closed }
+    public var breakerState: RedisBreakerState { breaker.state }
 
     /// Closes every connection and fails waiting calls; later calls throw ``RedisError/shutDown``.
     public func shutdown() async {
-        guard !isShutDown.exchange(true, ordering: .relaxed), let loop else { return }
-        let pools = self.pools.withLock { Array($0.values) }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            loop.execute {
-                for pool in pools { pool.close() }
-                continuation.resume()
-            }
-        }
-        loop.stop()
+        await connector.shutdown()
     }
 
     // MARK: Internals
 
-    private func primaryEndpoint() throws(RedisError) -> RedisEndpoint {
-        switch configuration.topology {
-        case .standalone(let endpoint): return endpoint
-        case .sentinel, .cluster:
-            throw RedisError.invalidRequest("this build of LookoutRedis supports only redis:// (standalone) URLs")
+    /// Runs `body` behind the circuit breaker and records its metrics.
+    private func call(label: String, commandNames: [String],
+                      _ body: () async throws(RedisError) -> [RedisReply]) async throws(RedisError) -> [RedisReply] {
+        let metrics = connector.metrics
+        guard !connector.shutDown else { throw RedisError.shutDown }
+        if case .reject(let retryAfter) = breaker.admit() {
+            let error = RedisError.breakerOpen(retryAfter: retryAfter)
+            metrics?.record(label: label, commandNames: commandNames, replies: nil, error: error, seconds: 0)
+            throw error
+        }
+        let start = ContinuousClock.now
+        do throws(RedisError) {
+            let replies = try await body()
+            breaker.record(nil)
+            metrics?.record(label: label, commandNames: commandNames, replies: replies, error: nil, seconds: (ContinuousClock.now - start).redisSeconds)
+            return replies
+        } catch {
+            breaker.record(error)
+            metrics?.record(label: label, commandNames: commandNames, replies: nil, error: error, seconds: (ContinuousClock.now - start).redisSeconds)
+            throw error
         }
     }
 
-    static func evalshaArguments(_ script: RedisScript, keys: [String], arguments: [[UInt8]]) -> [[UInt8]] {
-        [Array("EVALSHA".utf8), Array(script.sha1.utf8), Array(String(keys.count).utf8)] + keys.map { Array($0.utf8) } + arguments
+    /// Sends a call to the right node for the deployment.
+    private func route(_ commands: [RedisCommand], shape: RedisCallShape) async throws(RedisError) -> [RedisReply] {
+        if let cluster { return try await cluster.run(commands, shape: shape) }
+        if let sentinel { return try await sentinel.run(commands, shape: shape) }
+        guard case .standalone(let endpoint) = configuration.topology else { throw RedisError.shutDown }
+        return try await connector.run(commands, shape: shape, on: endpoint).mapError(\.error).get()
     }
 
     static func transactionResult(_ replies: [RedisReply]) throws(RedisError) -> [RedisReply] {
@@ -124,53 +165,10 @@ public final class RedisClient: Sendable {
         case .null: return []
         case .error(let error):
             // EXECABORT: name the queue-time error that caused it.
-            if let queued = replies.dropFirst().dropLast().compactMap(\.serverError).first { throw RedisError.server(queued) }
+            if let queued = replies.dropLast().compactMap(\.serverError).first { throw RedisError.server(queued) }
             throw RedisError.server(error)
         default:
             throw RedisError.protocolViolation("EXEC answered \(exec) instead of an array")
         }
-    }
-
-    func pool(for endpoint: RedisEndpoint, loop: RedisEventLoop) -> RedisNodePool {
-        let (pool, created) = pools.withLock { pools -> (RedisNodePool, Bool) in
-            if let pool = pools[endpoint] { return (pool, false) }
-            let pool = RedisNodePool(endpoint: endpoint, configuration: configuration, handshake: handshake(), loop: loop)
-            pools[endpoint] = pool
-            return (pool, true)
-        }
-        if created { loop.register(pool) }
-        return pool
-    }
-
-    private func handshake() -> RedisConnection.Handshake {
-        var commands: [[[UInt8]]] = []
-        if let password = configuration.password {
-            commands.append([Array("AUTH".utf8)] + (configuration.username.map { [Array($0.utf8)] } ?? []) + [Array(password.utf8)])
-        }
-        if configuration.database != 0 {
-            commands.append([Array("SELECT".utf8), Array(String(configuration.database).utf8)])
-        }
-        return RedisConnection.Handshake(commands: commands) { replies in
-            for reply in replies {
-                if case .error(let error) = reply { return .server(error) }
-            }
-            return nil
-        }
-    }
-
-    /// Writes `commands` as one request to `endpoint` and waits for all their replies.
-    func execute(_ commands: [[[UInt8]]], on endpoint: RedisEndpoint) async throws(RedisError) -> [RedisReply] {
-        guard let loop else { throw startError ?? .shutDown }
-        guard !isShutDown.load(ordering: .relaxed) else { throw RedisError.shutDown }
-        let pool = pool(for: endpoint, loop: loop)
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[RedisReply], RedisError>, Never>) in
-            do throws(RedisError) {
-                let request = try RedisRequest(commands: commands) { continuation.resume(returning: $0) }
-                pool.submit(request)
-            } catch {
-                continuation.resume(returning: .failure(error))
-            }
-        }
-        return try result.get()
     }
 }

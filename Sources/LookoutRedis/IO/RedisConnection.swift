@@ -199,7 +199,7 @@ final class RedisConnection: Sendable {
             switch RedisSocket.read(fd, into: buffer) {
             case .bytes(let count):
                 let (completed, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake)
-                for (request, result) in completed { request.complete(result) }
+                for (request, replies) in completed { request.complete(.success(replies)) }
                 if let outcome { return outcome }
                 if count < buffer.count { return event }
             case .wouldBlock:
@@ -256,8 +256,8 @@ final class RedisConnection: Sendable {
 
     /// Feeds bytes to the parser and matches complete replies to in-flight requests.
     private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake)
-        -> (completed: [(RedisRequest, Result<[RedisReply], RedisError>)], outcome: Event?) {
-        var completed: [(RedisRequest, Result<[RedisReply], RedisError>)] = []
+        -> (completed: [(RedisRequest, [RedisReply])], outcome: Event?) {
+        var completed: [(RedisRequest, [RedisReply])] = []
         var becameReady = false
         let failure = state.withLock { state -> RedisError? in
             guard let decoder = state.decoder else {
@@ -284,7 +284,7 @@ final class RedisConnection: Sendable {
                         phaseValue.store(Phase.ready.rawValue, ordering: .relaxed)
                         becameReady = true
                     } else {
-                        completed.append((entry.request, .success(entry.replies)))
+                        completed.append((entry.request, entry.replies))
                     }
                 }
                 if state.bufferedBytes > maxReplyBytes {
@@ -312,12 +312,10 @@ final class RedisConnection: Sendable {
         phaseValue.store(Phase.idle.rawValue, ordering: .relaxed)
         inFlightValue.store(0, ordering: .relaxed)
         for (index, entry) in entries.enumerated() where !entry.isHandshake {
-            if index == 0 {
-                entry.request.complete(.failure(error))
-            } else if case .timeout = error {
-                entry.request.complete(.failure(.connection(endpoint: endpoint.description, reason: "connection closed: an earlier command on it timed out")))
+            if index > 0, case .timeout = error {
+                entry.request.fail(.connection(endpoint: endpoint.description, reason: "connection closed: an earlier command on it timed out"), sent: true)
             } else {
-                entry.request.complete(.failure(error))
+                entry.request.fail(error, sent: true)
             }
         }
         return .failed(error, wasReady: wasReady)

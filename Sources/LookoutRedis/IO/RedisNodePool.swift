@@ -1,3 +1,4 @@
+import Lookout
 import Synchronization
 
 /// The connections to one Redis node: ``RedisConfiguration/poolSize`` multiplexed slots,
@@ -19,6 +20,8 @@ final class RedisNodePool: RedisLoopSource {
         var nextAttempt: ContinuousClock.Instant?
         var lastError: RedisError?
         var shutDown = false
+        /// A connection failed or dropped since the last successful connect.
+        var everFailed = false
     }
 
     let endpoint: RedisEndpoint
@@ -29,13 +32,17 @@ final class RedisNodePool: RedisLoopSource {
     private let state = Mutex(State())
     private let cursor = Atomic<Int>(0)
     private let growthRequested = Atomic<Bool>(false)
+    private let metrics: RedisPoolMetrics?
 
-    init(endpoint: RedisEndpoint, configuration: RedisConfiguration, handshake: RedisConnection.Handshake, loop: RedisEventLoop) {
+    /// A pool of `size` connections to `endpoint`, each opened with `handshake`.
+    init(endpoint: RedisEndpoint, size: Int, configuration: RedisConfiguration, handshake: RedisConnection.Handshake,
+         loop: RedisEventLoop, metrics: RedisClientMetrics?) {
         self.endpoint = endpoint
         self.configuration = configuration
         self.handshake = handshake
         self.loop = loop
-        connections = (0..<max(1, configuration.poolSize)).map { _ in
+        self.metrics = metrics.map { RedisPoolMetrics(metrics: $0, node: endpoint.description) }
+        connections = (0..<max(1, size)).map { _ in
             RedisConnection(endpoint: endpoint, loop: loop, configuration: configuration)
         }
     }
@@ -58,7 +65,7 @@ final class RedisNodePool: RedisLoopSource {
             state.waiters.append(Waiter(request: request, since: now))
             return true
         }
-        guard accepted else { return request.complete(.failure(.shutDown)) }
+        guard accepted else { return request.fail(.shutDown, sent: false) }
         loop.wake()
     }
 
@@ -84,6 +91,12 @@ final class RedisNodePool: RedisLoopSource {
         if !growthRequested.exchange(true, ordering: .relaxed) { loop.wake() }
     }
 
+    /// Closes every open connection (their in-flight requests fail with `error`), e.g. when
+    /// Sentinel moved the primary elsewhere. Loop thread only.
+    func closeConnections(_ error: RedisError) {
+        for connection in connections where connection.phase != .idle { _ = connection.fail(error) }
+    }
+
     /// Fails waiting callers with ``RedisError/shutDown`` and closes every connection.
     /// Loop thread only.
     func close() {
@@ -91,7 +104,7 @@ final class RedisNodePool: RedisLoopSource {
             state.shutDown = true
             return state.waiters.removeAll()
         }
-        for waiter in waiters { waiter.request.complete(.failure(.shutDown)) }
+        for waiter in waiters { waiter.request.fail(.shutDown, sent: false) }
         for connection in connections where connection.phase != .idle { _ = connection.fail(.shutDown) }
     }
 
@@ -108,38 +121,56 @@ final class RedisNodePool: RedisLoopSource {
             consider(due)
         }
         consider(serviceWaiters(now: now))
+        var inUse = 0
+        var idle = 0
         for connection in connections {
             if let watch = connection.watch() {
                 watches.append(RedisWatch(fd: watch.fd, events: watch.events, connection: connection, source: self))
             }
+            if connection.phase == .ready {
+                if connection.inFlightCount > 0 { inUse += 1 } else { idle += 1 }
+            }
+        }
+        if let metrics {
+            metrics.inUse.set(inUse)
+            metrics.idle.set(idle)
+            metrics.waiters.set(state.withLock { $0.waiters.count })
         }
         return next
     }
 
-    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) {
-        if let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) {
-            process(event, now: now)
-        }
+    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
+        guard let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) else { return false }
+        process(event, now: now)
+        return true
     }
 
     private func process(_ event: RedisConnection.Event, now: ContinuousClock.Instant) {
         switch event {
         case .ready:
-            state.withLock { state in
-                state.consecutiveFailures = 0
-                state.nextAttempt = nil
-                state.lastError = nil
+            let reconnected = state.withLock { state -> Bool in
+                defer {
+                    state.consecutiveFailures = 0
+                    state.nextAttempt = nil
+                    state.lastError = nil
+                    state.everFailed = false
+                }
+                return state.everFailed
             }
+            metrics?.connectOK.inc()
+            if reconnected { metrics?.reconnects.inc() }
             _ = serviceWaiters(now: now)
         case .failed(let error, let wasReady):
+            if !wasReady { metrics?.connectFailed.inc() }
             let failed = state.withLock { state -> [Waiter] in
+                state.everFailed = true
                 state.consecutiveFailures += 1
                 state.nextAttempt = now + configuration.reconnectBackoff.delay(attempt: state.consecutiveFailures)
                 state.lastError = error
                 // Callers waiting for this attempt learn at once that it failed.
                 return wasReady ? [] : state.waiters.removeAll()
             }
-            for waiter in failed { waiter.request.complete(.failure(error)) }
+            for waiter in failed { waiter.request.fail(error, sent: false) }
         }
     }
 
@@ -159,9 +190,12 @@ final class RedisNodePool: RedisLoopSource {
             let wanted = !state.waiters.isEmpty || growthRequested.load(ordering: .relaxed)
             return (wanted && !state.shutDown, state.nextAttempt, state.waiters.first.map { $0.since + configuration.poolWaitTimeout })
         }
-        for (waiter, error) in expired { waiter.request.complete(.failure(error)) }
+        for (waiter, error) in expired { waiter.request.fail(error, sent: false) }
         for waiter in dispatch {
-            if let connection = pick(), connection.submit(waiter.request, deadline: now + configuration.commandTimeout) { continue }
+            if let connection = pick(), connection.submit(waiter.request, deadline: now + configuration.commandTimeout) {
+                metrics?.poolWait.observe((now - waiter.since).redisSeconds)
+                continue
+            }
             state.withLock { $0.waiters.append(waiter) }
         }
         var due = firstDeadline
@@ -178,5 +212,26 @@ final class RedisNodePool: RedisLoopSource {
             }
         }
         return due
+    }
+}
+
+/// The series one pool records, looked up once.
+struct RedisPoolMetrics: Sendable {
+    let inUse: Gauge
+    let idle: Gauge
+    let waiters: Gauge
+    let poolWait: Histogram
+    let connectOK: Counter
+    let connectFailed: Counter
+    let reconnects: Counter
+
+    init(metrics: RedisClientMetrics, node: String) {
+        inUse = metrics.connectionsInUse.labels(node)
+        idle = metrics.connectionsIdle.labels(node)
+        waiters = metrics.waiters.labels(node)
+        poolWait = metrics.poolWait
+        connectOK = metrics.connects.labels(node, "ok")
+        connectFailed = metrics.connects.labels(node, "failed")
+        reconnects = metrics.reconnects.labels(node)
     }
 }

@@ -76,6 +76,12 @@ public enum RedisError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Duration {
+    /// The duration in seconds, for metrics.
+    var redisSeconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
     /// Whole milliseconds, for messages.
     var redisMilliseconds: Int64 {
         let (seconds, attoseconds) = components

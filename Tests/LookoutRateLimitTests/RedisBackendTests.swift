@@ -169,6 +169,30 @@ struct RedisBackendTests {
         try await server.stop()
     }
 
+    @Test func passesTheConformanceSuiteOnARedisCluster() async throws {
+        let cluster = try await RedisClusterProcess.start()
+        var configuration = try RedisConfiguration(url: cluster.url)
+        configuration.commandTimeout = .seconds(2)
+        let client = RedisClient(configuration: configuration)
+        do {
+            let backend = RedisRateLimitBackend(client: client, failureMode: .failOpen)
+            // fail-open: a routing failure would throw here instead of hiding in the fallback.
+            try await BackendConformance.run(backend)
+            // Keys of many clients spread over the three primaries, each decided on its own slot.
+            let limit = try RateLimit(limit: 1, window: .seconds(60))
+            for index in 0..<30 {
+                #expect(try await backend.decideInRedis(key: "per-ip:10.0.0.\(index)", limit: limit, cost: 1).isAllowed)
+                #expect(try await !backend.decideInRedis(key: "per-ip:10.0.0.\(index)", limit: limit, cost: 1).isAllowed)
+            }
+        } catch {
+            await client.shutdown()
+            try await cluster.stop()
+            throw error
+        }
+        await client.shutdown()
+        try await cluster.stop()
+    }
+
     @Test func keysAreHashTaggedForCluster() throws {
         let backend = RedisRateLimitBackend(client: RedisClient(configuration: try RedisConfiguration(url: "redis://127.0.0.1:1")))
         #expect(backend.redisKey("per-ip:203.0.113.7") == "lookout:rl:{per-ip:203.0.113.7}")

@@ -12,7 +12,7 @@ struct RateLimitServeTests {
         try Data(#"{"port": 0, "log_level": "warning", "rate_limit": {"requests_per_minute": 60, "enable_per_ip": true, "excluded_paths": ["/health", "/docs", "/metrics"]}}"#.utf8)
             .write(to: config)
         let serve = try ServeProcess(["--config", config.path])
-        let base = try await serve.baseURL()
+        let base = try await serve.baseURL(timeout: .seconds(30))
         // A burst crossing a minute boundary would see the previous minute decay; start just after one.
         let second = Calendar(identifier: .gregorian).component(.second, from: Date())
         if second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
@@ -53,7 +53,7 @@ struct RateLimitServeTests {
             .write(to: config)
         let instances = [try ServeProcess(["--config", config.path]), try ServeProcess(["--config", config.path])]
         var bases: [String] = []
-        for instance in instances { bases.append(try await instance.baseURL()) }
+        for instance in instances { bases.append(try await instance.baseURL(timeout: .seconds(30))) }
         let second = Calendar(identifier: .gregorian).component(.second, from: Date())
         if second >= 55 { try await Task.sleep(for: .seconds(61 - second)) }
 

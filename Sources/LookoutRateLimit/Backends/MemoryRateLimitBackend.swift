@@ -25,8 +25,10 @@ public final class MemoryRateLimitBackend: SynchronousRateLimitBackend {
     private let mask: Int
 
     /// A backend with `shards` shards (rounded up to a power of two) holding at most
-    /// `maxKeys` keys, reading time from `clock`.
-    public init(shards: Int = 16, maxKeys: Int = 1_000_000, clock: RateLimitClock = .system) {
+    /// `maxKeys` keys, reading time from `clock` (by default the cheap, tick-resolution
+    /// ``RateLimitClock/coarse``; pass ``RateLimitClock/system`` for GCRA limits of more
+    /// than a few hundred requests per second).
+    public init(shards: Int = 16, maxKeys: Int = 1_000_000, clock: RateLimitClock = .coarse) {
         var count = 1
         while count < max(1, shards) { count <<= 1 }
         shardCount = count

@@ -28,6 +28,10 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Redis client
+        .library(name: "LookoutRedis", targets: ["LookoutRedis"]),
+        // MARK: Rate limiting (product)
+        .library(name: "LookoutRateLimit", targets: ["LookoutRateLimit"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -57,7 +61,7 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit", "LookoutRedis"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -77,7 +81,7 @@ let package = Package(
         // validation and file output. Only catalog executables link it, never a library module.
         .target(name: "LookoutCatalogGenerator", dependencies: ["LookoutCatalog", "Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit", "LookoutRedis", "LookoutRateLimit"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -96,6 +100,29 @@ let package = Package(
             name: "LookoutCatalogTests",
             dependencies: ["LookoutCatalogGenerator", "LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Redis client (hiredis formats and parses; LookoutRedis owns the sockets)
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        // Real redis-server processes (standalone, cluster, sentinel) for tests of Redis users.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRedisTests",
+            dependencies: ["LookoutRedis", "RedisTestSupport", "Lookout", "LookoutTesting"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Rate limiting: sliding-window and GCRA limiters, memory and Redis backends, HTTP middleware
+        .target(name: "LookoutRateLimit", dependencies: ["Lookout", "LookoutCatalog", "LookoutHTTP", "LookoutRedis"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRateLimitTests",
+            dependencies: ["LookoutRateLimit", "LookoutHTTP", "Lookout", "LookoutTesting", "TestSupport", "LookoutRedis", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
 
@@ -133,7 +160,7 @@ let package = Package(
         // `lookout serve` end to end: its settings, the built binary, and a real Prometheus scraping it.
         .testTarget(
             name: "LookoutServeTests",
-            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport"],
+            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

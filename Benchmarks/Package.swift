@@ -33,6 +33,11 @@ let package = Package(
                 .product(name: "LookoutHTTP", package: "Lookout"),
             ]
         ),
+        // Rate limiting: in-memory decision cost beside an exact log, Redis beside redis-benchmark.
+        .executableTarget(
+            name: "ratelimit-benchmark",
+            dependencies: [.product(name: "LookoutRateLimit", package: "Lookout"), .product(name: "LookoutRedis", package: "Lookout")]
+        ),
         // The HTTP benchmark's peer: Hummingbird 2 serving the same endpoints as `lookout serve`.
         .executableTarget(
             name: "hummingbird-server",

@@ -5,7 +5,9 @@
 import LookoutBybit
 import LookoutCatalogGenerator
 import LookoutHTTP
+import LookoutRateLimit
+import LookoutRedis
 
 CatalogCommand.main(catalogs: CatalogSet(
-    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog],
+    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, RateLimitMetrics.catalog],
     runbookBaseURL: "http://127.0.0.1:9180/runbooks", runbookStyle: .perAlert))

@@ -25,6 +25,9 @@ struct ServeCommand {
             \(options.joined(separator: "\n"))
               --config FILE             JSON object of settings, keys as above with '_' (e.g. "log_level")
                                         env LOOKOUT_CONFIG
+              --rate-limit N            limit each client IP to N requests per minute (0: off; default off);
+                                        the config file's "rate_limit" object sets the rest (see README)
+                                        env LOOKOUT_RATE_LIMIT_REQUESTS_PER_MINUTE
               --help                    show this help
 
             Precedence: flags, then environment variables, then the config file, then defaults.
@@ -35,7 +38,7 @@ struct ServeCommand {
     /// Parses the command line, then serves until a termination signal.
     static func run(_ arguments: [String], environment: [String: String]) async throws(CommandLineError) -> Int32 {
         let specification = CommandLineOptions.Specification(
-            valued: Set(SettingSpec.all.map(\.flag) + ["config"]), flags: ["help"])
+            valued: Set(SettingSpec.all.map(\.flag) + ["config", RateLimitSettings.flag]), flags: ["help"])
         let options = try CommandLineOptions(arguments, specification)
         if options.flag("help") {
             print(help)

@@ -64,7 +64,7 @@ enum ConfigFile {
         } catch {
             throw CommandLineError("config file '\(path)' is not a JSON object of settings (\(Self.reason(error)))")
         }
-        let known = SettingSpec.all.map(\.key)
+        let known = SettingSpec.all.map(\.key) + [RateLimitSettings.key]
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
             throw CommandLineError("config file '\(path)': unknown key '\(unknown)'; known keys: \(known.joined(separator: ", "))")
         }

@@ -8,6 +8,8 @@ final class LookoutService: Sendable {
     let settings: ServeSettings
     let registry: Registry
     let health: HealthMonitor
+    /// Rate limiting, when configured.
+    let rateLimit: RateLimitSetup?
     private let server: HTTPServer
 
     /// Builds the service without binding anything.
@@ -33,6 +35,8 @@ final class LookoutService: Sendable {
         if let logger, logger.isEnabled(.info) {
             router.use(AccessLogMiddleware { entry in logger.log(.info, "request", entry.logFields) })
         }
+        rateLimit = try RateLimitSetup.make(settings, registry: registry, logger: logger)
+        if let rateLimit { router.use(rateLimit.middleware) }
         router.addObservabilityRoutes(metrics: MetricsEndpoint(registry: registry), health: HealthEndpoint(monitor: health))
         router.get("/") { _, _ in .text(Self.index) }
         router.addRunbookRoutes(RunbookPages.default)
@@ -46,6 +50,7 @@ final class LookoutService: Sendable {
     /// Binds and starts serving; readiness stays `503` until ``markServing()``.
     func start() throws(HTTPServerError) {
         try server.start()
+        rateLimit?.startRefreshing()
     }
 
     /// Readiness turns `200`: the service takes traffic.
@@ -57,6 +62,7 @@ final class LookoutService: Sendable {
     func stop(gracePeriod: Duration) async {
         health.markDraining()
         await server.shutdown(gracePeriod: gracePeriod)
+        await rateLimit?.stop()
     }
 
     /// The bound port once started.

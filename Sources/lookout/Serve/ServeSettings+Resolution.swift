@@ -15,8 +15,10 @@ extension ServeSettings {
         let environment = environment.filter { !$0.value.isEmpty }
         var settings = ServeSettings()
         var file: [String: ConfigFile.Value] = [:]
+        var bytes: [UInt8]?
         if let path = options.value("config") ?? environment["LOOKOUT_CONFIG"] {
-            file = try ConfigFile.parse(try readFile(path), path: path)
+            bytes = try readFile(path)
+            file = try ConfigFile.parse(bytes ?? [], path: path)
             settings.configFile = path
         }
         for spec in SettingSpec.all {
@@ -32,6 +34,7 @@ extension ServeSettings {
                 try apply(spec, text, to: &settings, source: source)
             }
         }
+        settings.rateLimit = try RateLimitSettings.resolve(file: bytes, path: settings.configFile, options: options, environment: environment)
         return settings
     }
 

@@ -19,6 +19,8 @@ struct ServeSettings: Sendable, Equatable {
     var syntheticSeries = 0
     /// The config file read, if any.
     var configFile: String?
+    /// Rate limiting (`rate_limit`, `--rate-limit`); `nil` is off.
+    var rateLimit: RateLimitSettings?
 
     /// The grace period as a duration.
     var shutdownGrace: Duration { .milliseconds(Int((shutdownGraceSeconds * 1000).rounded())) }

@@ -1,0 +1,97 @@
+import LookoutHTTP
+
+/// HTTP middleware that applies a ``RateLimiter`` to every request outside the excluded
+/// paths, answers denials with `429` and sends the IETF rate-limit headers.
+///
+/// ```swift
+/// let limiter = try RateLimiter(policies: [.perClientAddress(try .perMinute(60))],
+///                               backend: MemoryRateLimitBackend())
+/// router.use(RateLimitMiddleware(limiter: limiter))
+/// ```
+///
+/// Every request counts, including those that match no route (their route is
+/// `unmatched`), except those whose path is in ``excludedPaths`` (by default the metrics
+/// and health endpoints, so scrapers and probes are never limited). Admitted responses get
+/// `RateLimit-Policy` and `RateLimit`; a denial is an `application/problem+json` `429`
+/// with those headers, `Retry-After` (whole seconds, at least 1), a `detail` naming the
+/// policy and a `violated-policies` member listing them (comma-separated).
+///
+/// With the in-memory backend it decides inline on the event loop; with a backend that
+/// waits (Redis) it answers with a deferred result. When the limiter has an
+/// ``AdaptiveController``, the middleware reports in-flight requests and their durations
+/// to it. Add it after access logging and metrics, so limited requests are still logged.
+public struct RateLimitMiddleware: HTTPMiddleware {
+    /// The paths never limited by default: `/metrics`, `/api/v1/health`,
+    /// `/api/v1/health/metrics`, `/api/v1/health/ready`.
+    public static let defaultExcludedPaths: Set<String> = ["/metrics", "/api/v1/health", "/api/v1/health/metrics", "/api/v1/health/ready"]
+
+    /// The problem type URI of a `429`.
+    public static let problemType = "https://github.com/lookout-swift/lookout/blob/main/README.md#rate-limiting"
+
+    /// The limiter applied.
+    public let limiter: RateLimiter
+    /// How the client's address is found.
+    public let resolver: ClientAddressResolver
+    /// Paths (exact, as received) that are never limited.
+    public let excludedPaths: Set<String>
+
+    /// Middleware applying `limiter`.
+    public init(limiter: RateLimiter, resolver: ClientAddressResolver = ClientAddressResolver(),
+                excludedPaths: Set<String> = RateLimitMiddleware.defaultExcludedPaths)
+    {
+        self.limiter = limiter
+        self.resolver = resolver
+        self.excludedPaths = excludedPaths
+    }
+
+    /// Limits `request`, then passes it on or answers `429`.
+    public func handle(_ request: HTTPRequest, context: HTTPRequestContext, next: HTTPNext) throws -> HTTPResult {
+        guard !excludedPaths.contains(request.path) else { return next(request, context) }
+        let subject = RateLimitRequest(
+            clientAddress: resolver.resolve(peer: context.remoteAddress, headers: request.headers),
+            route: context.route, clientKey: limiter.clientKeyHeader.flatMap { request.headers[$0] })
+        if let outcome = limiter.checkNow(subject) {
+            return respond(outcome, request, context, next)
+        }
+        let limiter = self.limiter
+        return .deferred {
+            let outcome = await limiter.check(subject)
+            return await respond(outcome, request, context, next).response
+        }
+    }
+
+    private func respond(_ outcome: RateLimitOutcome, _ request: HTTPRequest, _ context: HTTPRequestContext, _ next: HTTPNext) -> HTTPResult {
+        guard outcome.isAllowed else { return .response(Self.denial(outcome)) }
+        guard let adaptive = limiter.adaptive else {
+            if outcome.entries.isEmpty { return next(request, context) }
+            return next(request, context).map { response in
+                var response = response
+                RateLimitHeaders.apply(outcome, to: &response.headers)
+                return response
+            }
+        }
+        adaptive.requestStarted()
+        let start = ContinuousClock.now
+        return next(request, context).map { response in
+            let elapsed = (ContinuousClock.now - start).components
+            adaptive.requestFinished(durationMicroseconds: elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
+            var response = response
+            RateLimitHeaders.apply(outcome, to: &response.headers)
+            return response
+        }
+    }
+
+    /// The `429` problem response for a denied `outcome`.
+    public static func denial(_ outcome: RateLimitOutcome) -> HTTPResponse {
+        let violated = outcome.violatedPolicies
+        var detail = "rate limit exceeded"
+        if let entry = outcome.mostRestrictive {
+            detail = "policy '\(entry.policy)' allows \(entry.limit.limit) requests per \(entry.limit.windowSeconds) s; retry in \(entry.decision.retryAfterSeconds) s"
+        }
+        let problem = ProblemDetails(status: .tooManyRequests, detail: detail, type: problemType,
+                                     extensions: ["violated-policies": violated.joined(separator: ",")])
+        var headers = HTTPHeaders()
+        RateLimitHeaders.apply(outcome, to: &headers)
+        return .problem(problem, headers: headers)
+    }
+}

@@ -1,0 +1,166 @@
+/// Applies several policies to each request through one backend: a request passes only
+/// if every applicable policy admits it.
+///
+/// Policies are checked from the narrowest to the widest scope (client key, client
+/// address, endpoint, global; declaration order within a scope) and the first denial
+/// stops the check, so a client over its own limit does not use up the global budget
+/// of everyone else. A policy counts a request only when it admits it. When all admit,
+/// the decision with the fewest remaining requests decides the
+/// headers.
+///
+/// Thread-safe; immutable once built.
+public final class RateLimiter: Sendable {
+    /// The policies in the order they are checked.
+    public let policies: [RateLimitPolicy]
+    /// Where state lives.
+    public let backend: any RateLimitBackend
+    /// Lowers the limits of adaptive policies under pressure, if set.
+    public let adaptive: AdaptiveController?
+    private let synchronousBackend: (any SynchronousRateLimitBackend)?
+    private let observer: (any RateLimitObserver)?
+
+    /// A limiter for `policies` on `backend`.
+    ///
+    /// - Throws: ``RateLimitConfigurationError`` if there is no policy or two share a name.
+    public init(policies: [RateLimitPolicy], backend: any RateLimitBackend, adaptive: AdaptiveController? = nil,
+                observer: (any RateLimitObserver)? = nil) throws(RateLimitConfigurationError)
+    {
+        guard !policies.isEmpty else { throw RateLimitConfigurationError("a rate limiter needs at least one policy") }
+        var names: Set<String> = []
+        for policy in policies where !names.insert(policy.name).inserted {
+            throw RateLimitConfigurationError("two policies are named '\(policy.name)'; names must be unique")
+        }
+        self.policies = policies.enumerated().sorted { ($0.element.scope.rank, $0.offset) < ($1.element.scope.rank, $1.offset) }.map(\.element)
+        self.backend = backend
+        self.adaptive = adaptive
+        synchronousBackend = backend as? any SynchronousRateLimitBackend
+        self.observer = observer
+    }
+
+    /// Whether ``checkNow(_:)`` can decide without waiting (the backend is synchronous).
+    public var isSynchronous: Bool { synchronousBackend != nil }
+
+    /// The header name of the first client-key policy, if any.
+    public var clientKeyHeader: String? {
+        for policy in policies { if case .clientKey(let header) = policy.scope { return header } }
+        return nil
+    }
+
+    /// Checks `request` against every policy, waiting for the backend.
+    public func check(_ request: RateLimitRequest) async -> RateLimitOutcome {
+        var outcome = RateLimitOutcome()
+        for policy in policies {
+            guard let (key, limit) = resolve(policy, request) else { continue }
+            let start = ContinuousClock.now
+            let decision: RateLimitDecision
+            do {
+                decision = try await backend.decide(key: key, limit: limit, cost: 1)
+            } catch {
+                // Backends that cannot decide fall back themselves; one that still throws fails open.
+                observer?.backendFailed(backend: backend.name, error: error)
+                continue
+            }
+            observer?.decided(policy: policy.name, backend: backend.name, allowed: decision.isAllowed,
+                              durationSeconds: Self.seconds(since: start))
+            if outcome.add(policy, limit, decision) { break }
+        }
+        return outcome
+    }
+
+    /// Checks `request` immediately, or returns `nil` when the backend is not synchronous
+    /// (use ``check(_:)`` then).
+    public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
+        guard let synchronousBackend else { return nil }
+        var outcome = RateLimitOutcome()
+        for policy in policies {
+            guard let (key, limit) = resolve(policy, request) else { continue }
+            let start = ContinuousClock.now
+            let decision = synchronousBackend.decideNow(key: key, limit: limit, cost: 1)
+            observer?.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
+                              durationSeconds: Self.seconds(since: start))
+            if outcome.add(policy, limit, decision) { break }
+        }
+        return outcome
+    }
+
+    /// The effective limit of `policy` for `request` now (adaptive share applied).
+    private func resolve(_ policy: RateLimitPolicy, _ request: RateLimitRequest) -> (String, RateLimit)? {
+        guard let (key, limit) = policy.resolve(request) else { return nil }
+        guard policy.isAdaptive, let adaptive else { return (key, limit) }
+        return (key, limit.withLimit(adaptive.effectiveLimit(limit.limit)))
+    }
+
+    /// The effective limits of every policy now, for the gauge (`nil` limit policies report 0).
+    public func effectiveLimits() -> [(policy: String, configured: Int, effective: Int)] {
+        policies.map { policy in
+            let configured = policy.limit?.limit ?? 0
+            let effective = policy.isAdaptive ? (adaptive?.effectiveLimit(configured) ?? configured) : configured
+            return (policy.name, configured, configured == 0 ? 0 : effective)
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension RateLimitPolicy.Scope {
+    /// Narrow scopes are checked first.
+    var rank: Int {
+        switch self {
+        case .clientKey: 0
+        case .clientAddress: 1
+        case .endpoint: 2
+        case .global: 3
+        }
+    }
+}
+
+/// What the policies decided for one request.
+public struct RateLimitOutcome: Sendable {
+    /// One policy's decision.
+    public struct Entry: Sendable, Hashable {
+        /// The policy's name.
+        public let policy: String
+        /// The limit applied (effective, after any adaptive share).
+        public let limit: RateLimit
+        /// Its decision.
+        public let decision: RateLimitDecision
+    }
+
+    /// The decisions in the order they were made.
+    public private(set) var entries: [Entry] = []
+
+    /// Whether every applicable policy admitted the request (also when none applied).
+    public var isAllowed: Bool { entries.allSatisfy(\.decision.isAllowed) }
+
+    /// The names of the policies that denied the request.
+    public var violatedPolicies: [String] { entries.filter { !$0.decision.isAllowed }.map(\.policy) }
+
+    /// The entry that decides the `RateLimit` header: the first denial, or else the one
+    /// with the fewest requests remaining (ties: the longer reset, then check order).
+    public var mostRestrictive: Entry? {
+        if let denied = entries.first(where: { !$0.decision.isAllowed }) { return denied }
+        return entries.min { lhs, rhs in
+            lhs.decision.remaining != rhs.decision.remaining
+                ? lhs.decision.remaining < rhs.decision.remaining
+                : lhs.decision.resetAfterMicroseconds > rhs.decision.resetAfterMicroseconds
+        }
+    }
+
+    /// Adds a decision; returns `true` when it is a denial (stop checking).
+    mutating func add(_ policy: RateLimitPolicy, _ limit: RateLimit, _ decision: RateLimitDecision) -> Bool {
+        entries.append(Entry(policy: policy.name, limit: limit, decision: decision))
+        return !decision.isAllowed
+    }
+}
+
+/// Receives what a ``RateLimiter`` does, for metrics and logs. Called on the deciding
+/// thread: implementations must be cheap and thread-safe.
+public protocol RateLimitObserver: Sendable {
+    /// A policy decided a request in `durationSeconds` on `backend`.
+    func decided(policy: String, backend: String, allowed: Bool, durationSeconds: Double)
+    /// A backend could not decide; the request was admitted by that policy.
+    func backendFailed(backend: String, error: any Error)
+}

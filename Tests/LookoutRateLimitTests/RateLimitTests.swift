@@ -1,0 +1,35 @@
+import Testing
+@testable import LookoutRateLimit
+
+@Suite("RateLimit values: validation and description")
+struct RateLimitTests {
+    @Test func describesItself() throws {
+        #expect(try RateLimit.perMinute(60).description == "60 requests per 60 s (sliding-window)")
+        #expect(try RateLimit(limit: 10, window: .seconds(1), algorithm: .gcra, burst: 20).description == "10 requests per 1 s (gcra, burst 20)")
+        #expect(try RateLimit(limit: 3, window: .milliseconds(1500)).description == "3 requests per 1.5 s (sliding-window)")
+    }
+
+    @Test(arguments: [
+        (0, Duration.seconds(60), RateLimitAlgorithm.slidingWindow, nil, "limit must be at least 1, got 0"),
+        (1, .zero, .slidingWindow, nil, "window must be from 1 ms to 1 day, got 0.0 seconds"),
+        (1, .seconds(86_401), .slidingWindow, nil, "window must be from 1 ms to 1 day, got 86401.0 seconds"),
+        (1, .microseconds(1500), .slidingWindow, nil, "window must be a whole number of milliseconds, got 0.0015 seconds"),
+        (5, .seconds(1), .gcra, 0, "burst must be at least 1, got 0"),
+        (2_000_000_000, .seconds(86_400), .slidingWindow, nil,
+         "2000000000 requests per 86400.0 seconds is too large to count exactly; use a shorter window"),
+        (2_000, .milliseconds(1), .gcra, nil, "GCRA needs at least 1 µs between requests; 2000 per 0.001 seconds is too many"),
+    ] as [(Int, Duration, RateLimitAlgorithm, Int?, String)])
+    func rejectsLimitsItCannotEnforce(limit: Int, window: Duration, algorithm: RateLimitAlgorithm, burst: Int?, message: String) {
+        #expect(throws: RateLimitConfigurationError(message)) {
+            try RateLimit(limit: limit, window: window, algorithm: algorithm, burst: burst)
+        }
+    }
+
+    @Test func lowerLimitsScaleTheBurst() throws {
+        let gcra = try RateLimit(limit: 100, window: .seconds(10), algorithm: .gcra, burst: 50)
+        #expect(gcra.withLimit(10).limit == 10)
+        #expect(gcra.withLimit(10).burst == 5)
+        #expect(gcra.withLimit(1000) == gcra, "never raised above the configured limit")
+        #expect(try RateLimit.perMinute(60).withLimit(0).limit == 1)
+    }
+}

@@ -1,5 +1,6 @@
 import LookoutBybit
 import Testing
+import SimulatorTestSupport
 import TestSupport
 
 /// Mangled answers of the market endpoints (a corpus of the ways an answer can be wrong):

@@ -1,6 +1,7 @@
 import Foundation
 import LookoutBybit
 import Testing
+import SimulatorTestSupport
 import TestSupport
 
 /// Each documented sample body, served verbatim over HTTP, read through the public client:

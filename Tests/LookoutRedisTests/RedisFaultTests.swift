@@ -115,6 +115,22 @@ struct RedisFaultTests {
         listener.stop()
     }
 
+    @Test("a reply above maxReplyBytes closes the connection with a protocol violation")
+    func oversizedReply() async throws {
+        let server = try await RedisServerProcess.start()
+        var configuration = try RedisConfiguration(url: server.url)
+        configuration.maxReplyBytes = 64 << 10
+        let client = RedisClient(configuration: configuration)
+        #expect(try await client.send(.set("big", [UInt8](repeating: 1, count: 1 << 20))) == .status("OK"))
+        await #expect { _ = try await client.send(.get("big")) } throws: { error in
+            guard case .protocolViolation(let detail) = error as? RedisError else { return false }
+            return detail.contains("exceeds maxReplyBytes")
+        }
+        #expect(try await client.send(.ping) == .status("PONG"))
+        await client.shutdown()
+        try await server.stop()
+    }
+
     @Test("nothing listening: a connection error naming the endpoint")
     func refused() async throws {
         let port = try RedisTool.freePort()

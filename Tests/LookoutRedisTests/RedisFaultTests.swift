@@ -131,6 +131,32 @@ struct RedisFaultTests {
         try await server.stop()
     }
 
+    @Test("a peer that accepts and never answers: connect and command timeouts hold")
+    func silentPeer() async throws {
+        let listener = try HTTPLikeListener(silent: true)
+        var configuration = try RedisConfiguration(url: "redis://:pw@127.0.0.1:\(listener.port)")
+        configuration.connectTimeout = .milliseconds(200)
+        configuration.poolWaitTimeout = .seconds(2)
+        let authenticating = RedisClient(configuration: configuration)
+        let clock = ContinuousClock()
+        var start = clock.now
+        await #expect(throws: RedisError.timeout(endpoint: "127.0.0.1:\(listener.port)", after: .milliseconds(200))) {
+            _ = try await authenticating.send(.ping)
+        }
+        #expect(clock.now - start < .seconds(1))
+        await authenticating.shutdown()
+        configuration.password = nil
+        configuration.commandTimeout = .milliseconds(150)
+        let plain = RedisClient(configuration: configuration)
+        start = clock.now
+        await #expect(throws: RedisError.timeout(endpoint: "127.0.0.1:\(listener.port)", after: .milliseconds(150))) {
+            _ = try await plain.send(.ping)
+        }
+        #expect(clock.now - start < .seconds(1))
+        await plain.shutdown()
+        listener.stop()
+    }
+
     @Test("nothing listening: a connection error naming the endpoint")
     func refused() async throws {
         let port = try RedisTool.freePort()
@@ -162,13 +188,14 @@ struct RedisFaultTests {
 }
 
 /// A TCP listener on a free loopback port that answers every connection like an HTTP
-/// server rejecting a bad request, as a non-Redis service would.
+/// server rejecting a bad request, as a non-Redis service would (or, `silent`, reads and
+/// never answers).
 final class HTTPLikeListener: @unchecked Sendable {
     // @unchecked Sendable: `fd` is set once in init; the accept thread only reads it.
     let port: Int
     private let fd: Int32
 
-    init() throws {
+    init(silent: Bool = false) throws {
         let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         setsockopt(listening, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -187,6 +214,11 @@ final class HTTPLikeListener: @unchecked Sendable {
                 guard client >= 0 else { return }
                 var buffer = [UInt8](repeating: 0, count: 512)
                 _ = read(client, &buffer, buffer.count)
+                if silent {
+                    Thread.sleep(forTimeInterval: 2)
+                    close(client)
+                    continue
+                }
                 let response = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)
                 _ = send(client, response, response.count, Int32(MSG_NOSIGNAL))
                 Thread.sleep(forTimeInterval: 0.5)

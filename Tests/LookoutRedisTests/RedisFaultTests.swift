@@ -211,7 +211,9 @@ final class HTTPLikeListener: @unchecked Sendable {
         Thread.detachNewThread {
             while true {
                 let client = accept(listening, nil, nil)
-                guard client >= 0 else { return }
+                // After stop() shut the socket down: close it here, once no thread uses it,
+                // so its descriptor number cannot be reused under a still-accepting thread.
+                guard client >= 0 else { close(listening); return }
                 var buffer = [UInt8](repeating: 0, count: 512)
                 _ = read(client, &buffer, buffer.count)
                 if silent {
@@ -227,5 +229,5 @@ final class HTTPLikeListener: @unchecked Sendable {
         }
     }
 
-    func stop() { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    func stop() { shutdown(fd, Int32(SHUT_RDWR)) }
 }

@@ -157,6 +157,23 @@ struct RedisFaultTests {
         listener.stop()
     }
 
+    @Test("a client released without shutdown() closes its connections")
+    func releasedClient() async throws {
+        let server = try await RedisServerProcess.start()
+        do {
+            let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+            #expect(try await client.send(.ping) == .status("PONG"))
+            #expect(try server.cli("CLIENT", "LIST").split(separator: "\n").count == 2)
+        }
+        var connected = 2
+        for _ in 0..<100 where connected > 1 {
+            try await Task.sleep(for: .milliseconds(20))
+            connected = try server.cli("CLIENT", "LIST").split(separator: "\n").count
+        }
+        #expect(connected == 1, "only redis-cli itself should remain connected")
+        try await server.stop()
+    }
+
     @Test("nothing listening: a connection error naming the endpoint")
     func refused() async throws {
         let port = try RedisTool.freePort()

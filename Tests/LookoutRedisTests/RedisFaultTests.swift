@@ -13,7 +13,7 @@ struct RedisFaultTests {
         let registry = Registry()
         var configuration = try RedisConfiguration(url: server.url)
         configuration.breaker.failureThreshold = 3
-        configuration.breaker.openDuration = .milliseconds(300)
+        configuration.breaker.openDuration = .seconds(2) // long enough for 100 fail-fast calls on a loaded machine
         configuration.reconnectBackoff.initial = .milliseconds(5)
         configuration.reconnectBackoff.cap = .milliseconds(20)
         let client = RedisClient(configuration: configuration, registry: registry)
@@ -45,7 +45,7 @@ struct RedisFaultTests {
         #expect((registry.sampleValue("redis_errors_total", labels: ["kind": "breaker_open", "prefix": "none"]) ?? 0) >= 100)
         try await server.restart()
         var recovered = false
-        let deadline = clock.now + .seconds(5)
+        let deadline = clock.now + .seconds(10)
         while !recovered && clock.now < deadline {
             recovered = (try? await client.send(.ping)) == .status("PONG")
             if !recovered { try await Task.sleep(for: .milliseconds(50)) }
@@ -115,6 +115,65 @@ struct RedisFaultTests {
         listener.stop()
     }
 
+    @Test("a reply above maxReplyBytes closes the connection with a protocol violation")
+    func oversizedReply() async throws {
+        let server = try await RedisServerProcess.start()
+        var configuration = try RedisConfiguration(url: server.url)
+        configuration.maxReplyBytes = 64 << 10
+        let client = RedisClient(configuration: configuration)
+        #expect(try await client.send(.set("big", [UInt8](repeating: 1, count: 1 << 20))) == .status("OK"))
+        await #expect { _ = try await client.send(.get("big")) } throws: { error in
+            guard case .protocolViolation(let detail) = error as? RedisError else { return false }
+            return detail.contains("exceeds maxReplyBytes")
+        }
+        #expect(try await client.send(.ping) == .status("PONG"))
+        await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test("a peer that accepts and never answers: connect and command timeouts hold")
+    func silentPeer() async throws {
+        let listener = try HTTPLikeListener(silent: true)
+        var configuration = try RedisConfiguration(url: "redis://:pw@127.0.0.1:\(listener.port)")
+        configuration.connectTimeout = .milliseconds(200)
+        configuration.poolWaitTimeout = .seconds(2)
+        let authenticating = RedisClient(configuration: configuration)
+        let clock = ContinuousClock()
+        var start = clock.now
+        await #expect(throws: RedisError.timeout(endpoint: "127.0.0.1:\(listener.port)", after: .milliseconds(200))) {
+            _ = try await authenticating.send(.ping)
+        }
+        #expect(clock.now - start < .seconds(1))
+        await authenticating.shutdown()
+        configuration.password = nil
+        configuration.commandTimeout = .milliseconds(150)
+        let plain = RedisClient(configuration: configuration)
+        start = clock.now
+        await #expect(throws: RedisError.timeout(endpoint: "127.0.0.1:\(listener.port)", after: .milliseconds(150))) {
+            _ = try await plain.send(.ping)
+        }
+        #expect(clock.now - start < .seconds(1))
+        await plain.shutdown()
+        listener.stop()
+    }
+
+    @Test("a client released without shutdown() closes its connections")
+    func releasedClient() async throws {
+        let server = try await RedisServerProcess.start()
+        do {
+            let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+            #expect(try await client.send(.ping) == .status("PONG"))
+            #expect(try server.cli("CLIENT", "LIST").split(separator: "\n").count == 2)
+        }
+        var connected = 2
+        for _ in 0..<100 where connected > 1 {
+            try await Task.sleep(for: .milliseconds(20))
+            connected = try server.cli("CLIENT", "LIST").split(separator: "\n").count
+        }
+        #expect(connected == 1, "only redis-cli itself should remain connected")
+        try await server.stop()
+    }
+
     @Test("nothing listening: a connection error naming the endpoint")
     func refused() async throws {
         let port = try RedisTool.freePort()
@@ -146,13 +205,14 @@ struct RedisFaultTests {
 }
 
 /// A TCP listener on a free loopback port that answers every connection like an HTTP
-/// server rejecting a bad request, as a non-Redis service would.
+/// server rejecting a bad request, as a non-Redis service would (or, `silent`, reads and
+/// never answers).
 final class HTTPLikeListener: @unchecked Sendable {
     // @unchecked Sendable: `fd` is set once in init; the accept thread only reads it.
     let port: Int
     private let fd: Int32
 
-    init() throws {
+    init(silent: Bool = false) throws {
         let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         setsockopt(listening, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -168,9 +228,16 @@ final class HTTPLikeListener: @unchecked Sendable {
         Thread.detachNewThread {
             while true {
                 let client = accept(listening, nil, nil)
-                guard client >= 0 else { return }
+                // After stop() shut the socket down: close it here, once no thread uses it,
+                // so its descriptor number cannot be reused under a still-accepting thread.
+                guard client >= 0 else { close(listening); return }
                 var buffer = [UInt8](repeating: 0, count: 512)
                 _ = read(client, &buffer, buffer.count)
+                if silent {
+                    Thread.sleep(forTimeInterval: 2)
+                    close(client)
+                    continue
+                }
                 let response = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)
                 _ = send(client, response, response.count, Int32(MSG_NOSIGNAL))
                 Thread.sleep(forTimeInterval: 0.5)
@@ -179,5 +246,5 @@ final class HTTPLikeListener: @unchecked Sendable {
         }
     }
 
-    func stop() { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    func stop() { shutdown(fd, Int32(SHUT_RDWR)) }
 }

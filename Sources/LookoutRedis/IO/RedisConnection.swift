@@ -193,25 +193,22 @@ final class RedisConnection: Sendable {
         guard events & Int16(POLLIN | POLLERR | POLLHUP) != 0 else { return nil }
         let fd = state.withLock { $0.fd }
         guard fd >= 0 else { return nil }
-        var event: Event?
         // Read until the socket is drained (bounded, so one busy socket cannot starve the rest).
         for _ in 0..<16 {
             switch RedisSocket.read(fd, into: buffer) {
             case .bytes(let count):
                 let (completed, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake)
                 for (request, replies) in completed { request.complete(.success(replies)) }
-                if let outcome { return outcome }
-                if count < buffer.count { return event }
+                if outcome != nil || count < buffer.count { return outcome }
             case .wouldBlock:
-                return event
+                return nil
             case .closed:
                 return fail(.connection(endpoint: endpoint.description, reason: "server closed the connection"))
             case .failed(let reason):
                 return fail(.connection(endpoint: endpoint.description, reason: reason))
             }
-            event = nil
         }
-        return event
+        return nil
     }
 
     private func beginHandshake(_ handshake: Handshake) -> Event? {

@@ -25,6 +25,8 @@ protocol RedisLoopSource: AnyObject, Sendable {
     /// changed state (connected, failed), so the sockets to poll must be listed again.
     /// Loop thread only.
     func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool
+    /// Fails waiting callers and closes every socket; the loop is stopping. Loop thread only.
+    func close()
 }
 
 /// The thread that owns every socket read of one ``RedisClient``: it polls the connections,
@@ -122,7 +124,13 @@ final class RedisEventLoop: Sendable {
                 return (state.running, state.sources, tasks)
             }
             for task in tasks { task() }
-            guard running else { return }
+            guard running else {
+                // Close what is still open (a client released without shutdown()) and drop the
+                // sources, which hold the loop: nothing outlives the thread.
+                for source in sources { source.close() }
+                state.withLock { $0.sources.removeAll() }
+                return
+            }
             let now = clock.now
             if dirty || !tasks.isEmpty || now >= next {
                 // Timers, waiters and the set of sockets to poll: only when something may have

@@ -118,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutHTTPTests",
-            dependencies: ["LookoutHTTP", "Lookout", "LookoutTesting"],
+            // BybitSimulatorHTTP: its fault-injecting delivery strategy, driven over real sockets.
+            dependencies: ["LookoutHTTP", "Lookout", "LookoutTesting", "BybitSimulatorHTTP"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -53,24 +53,27 @@ let package = Package(
         // CLookoutHTTP exposes the Linux APIs (epoll, eventfd, accept4) Glibc's module lacks.
         .systemLibrary(name: "CLookoutHTTP"),
         // It declares its own metrics (HTTPMetrics) with LookoutCatalog and serves /metrics from a Registry.
-        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
+        // MARK: HTTP vocabulary (leaf: methods, statuses, header fields, problem+json, JSON strings)
+        // Shared by the server, the curl client, the simulator, the CLI and the catalog's writers.
+        .target(name: "LookoutHTTPTypes", swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
-        .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+        .target(name: "BybitSimulator", dependencies: ["LookoutHTTPTypes"], swiftSettings: swiftSettings),
         // The simulator served over LookoutHTTP (library, so tests and benchmarks start it
         // in-process), and the `bybit-sim` executable around it.
         .target(name: "BybitSimulatorHTTP", dependencies: ["BybitSimulator", "LookoutHTTP"], swiftSettings: swiftSettings),
         .executableTarget(name: "bybit-sim", dependencies: ["BybitSimulatorHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit market data over libcurl
-        .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutCurl", dependencies: ["CCurl", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
         .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
-        .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
+        .target(name: "LookoutCatalog", dependencies: ["Lookout", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
         .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
         .plugin(

@@ -123,6 +123,7 @@ final class Connection {
             processInput(loop: loop)
             guard flush(loop: loop) else { return }
         } while machine.flushed(outputPending: output.readableCount) == .processInput
+        guard !machine.isClosed else { return }
         switch machine.settle(now: loop.now, outputPending: output.readableCount) {
         case .close:
             loop.close(self)

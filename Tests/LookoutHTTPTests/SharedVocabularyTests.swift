@@ -1,4 +1,4 @@
-import LookoutHTTPTypes
+import LookoutHTTP
 import Testing
 
 /// The shared HTTP vocabulary: the one JSON string and integer encoder, and header fields

@@ -1,3 +1,4 @@
+import BybitSimulator
 import LookoutHTTP
 
 /// How the simulator writes one response: normally, or with injected transport faults.
@@ -47,19 +48,10 @@ public struct HTTPResponseDelivery: HTTPResponseDeliveryStrategy, Hashable {
         case afterBodyBytes(Int)
     }
 
-    /// A slow body: ``chunkBytes`` at a time, ``pause`` before each chunk after the first.
-    public struct Trickle: Sendable, Hashable {
-        /// Body bytes per write (values below 1 count as 1).
-        public var chunkBytes: Int
-        /// The pause before each chunk after the first (negative counts as zero).
-        public var pause: Duration
-
-        /// A trickle of `chunkBytes` every `pause`.
-        public init(chunkBytes: Int, pause: Duration) {
-            self.chunkBytes = chunkBytes
-            self.pause = pause
-        }
-    }
+    /// A slow body: `chunkBytes` at a time, `pause` before each chunk after the first; the
+    /// simulator's own `TransportDirectives.Trickle`. Here a chunk below 1 byte counts as
+    /// 1 and a negative pause as zero.
+    public typealias Trickle = TransportDirectives.Trickle
 
     /// How long to wait before writing anything (default `.zero`). The request stays in
     /// flight meanwhile.

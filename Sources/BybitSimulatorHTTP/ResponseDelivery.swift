@@ -24,7 +24,7 @@ enum ResponseDelivery {
         }
         return HTTPResponseDelivery(
             delayBeforeHead: transport.reset == .beforeResponse ? .zero : transport.delayBeforeHeaders,
-            trickle: transport.trickle.map { HTTPResponseDelivery.Trickle(chunkBytes: $0.chunkBytes, pause: $0.pause) },
+            trickle: transport.trickle,
             truncateAfterBodyBytes: transport.truncateBodyAfter,
             reset: reset,
             closeConnection: transport.closeConnection)

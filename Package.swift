@@ -58,20 +58,23 @@ let package = Package(
         // CLookoutHTTP exposes the Linux APIs (epoll, eventfd, accept4) Glibc's module lacks.
         .systemLibrary(name: "CLookoutHTTP"),
         // It declares its own metrics (HTTPMetrics) with LookoutCatalog and serves /metrics from a Registry.
-        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
+        // MARK: HTTP vocabulary (leaf: methods, statuses, header fields, problem+json, JSON strings)
+        // Shared by the server, the curl client, the simulator, the CLI and the catalog's writers.
+        .target(name: "LookoutHTTPTypes", swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit", "LookoutRedis"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutHTTPTypes", "LookoutRateLimit", "LookoutRedis"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
-        .target(name: "BybitSimulator", swiftSettings: swiftSettings),
+        .target(name: "BybitSimulator", dependencies: ["LookoutHTTPTypes"], swiftSettings: swiftSettings),
         // The simulator served over LookoutHTTP (library, so tests and benchmarks start it
         // in-process), and the `bybit-sim` executable around it.
         .target(name: "BybitSimulatorHTTP", dependencies: ["BybitSimulator", "LookoutHTTP"], swiftSettings: swiftSettings),
         .executableTarget(name: "bybit-sim", dependencies: ["BybitSimulatorHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit market data over libcurl
-        .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LookoutCurl", dependencies: ["CCurl", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
         .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
@@ -79,7 +82,7 @@ let package = Package(
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         // The generator: PromQL parsing and checks, Grafana JSON, rules, rule tests, Alertmanager,
         // validation and file output. Only catalog executables link it, never a library module.
-        .target(name: "LookoutCatalogGenerator", dependencies: ["LookoutCatalog", "Lookout"], swiftSettings: swiftSettings),
+        .target(name: "LookoutCatalogGenerator", dependencies: ["LookoutCatalog", "Lookout", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
         .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit", "LookoutRedis", "LookoutRateLimit"], swiftSettings: swiftSettings),
         .plugin(
@@ -153,7 +156,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutHTTPTests",
-            dependencies: ["LookoutHTTP", "Lookout", "LookoutTesting"],
+            // BybitSimulatorHTTP: its fault-injecting delivery strategy, driven over real sockets.
+            dependencies: ["LookoutHTTP", "Lookout", "LookoutTesting", "BybitSimulatorHTTP"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

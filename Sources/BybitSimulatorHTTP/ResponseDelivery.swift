@@ -3,8 +3,8 @@ import LookoutHTTP
 
 /// Turns a ``SimulatorResponse`` into what the HTTP server sends: status, headers and
 /// body as the simulator built them, and its ``TransportDirectives`` as the response's
-/// `HTTPResponseDelivery`, which the server carries out on the socket without blocking its
-/// event loop (delays and pauses are timers).
+/// ``HTTPResponseDelivery`` strategy, whose steps the server carries out on the socket
+/// without blocking its event loop (delays and pauses are timers).
 enum ResponseDelivery {
     static func result(for answer: SimulatorResponse) -> HTTPResult {
         var response = HTTPResponse(status: HTTPStatus(code: answer.status), headers: HTTPHeaders(answer.headers.map { ($0.name, $0.value) }), body: answer.body)
@@ -24,7 +24,7 @@ enum ResponseDelivery {
         }
         return HTTPResponseDelivery(
             delayBeforeHead: transport.reset == .beforeResponse ? .zero : transport.delayBeforeHeaders,
-            trickle: transport.trickle.map { HTTPResponseDelivery.Trickle(chunkBytes: $0.chunkBytes, pause: $0.pause) },
+            trickle: transport.trickle,
             truncateAfterBodyBytes: transport.truncateBodyAfter,
             reset: reset,
             closeConnection: transport.closeConnection)

@@ -1,3 +1,5 @@
+import LookoutHTTPTypes
+
 import Synchronization
 
 /// An async HTTP client on libcurl's multi interface.

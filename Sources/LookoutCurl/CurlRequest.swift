@@ -1,3 +1,5 @@
+import LookoutHTTPTypes
+
 /// One HTTP request for ``CurlClient/execute(_:)``.
 ///
 /// Timeouts left `nil` use the client's ``CurlClient/Configuration``. The body, if any, is

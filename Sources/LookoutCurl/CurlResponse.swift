@@ -1,3 +1,5 @@
+import LookoutHTTPTypes
+
 /// A complete HTTP response: status, headers and the decoded body.
 ///
 /// Any status is a response, including 4xx and 5xx; only failures to get a complete

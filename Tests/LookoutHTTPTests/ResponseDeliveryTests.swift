@@ -1,3 +1,4 @@
+import BybitSimulatorHTTP
 import Testing
 @testable import LookoutHTTP
 

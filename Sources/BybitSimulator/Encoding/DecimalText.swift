@@ -40,9 +40,4 @@ enum DecimalText {
             }
         }
     }
-
-    /// Appends a plain integer, e.g. a millisecond timestamp.
-    static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        append(Int128(value), scale: 0, trimmingZeros: false, to: &bytes)
-    }
 }

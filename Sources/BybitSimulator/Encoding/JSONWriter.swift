@@ -1,4 +1,7 @@
-/// A minimal, allocation-light JSON writer for the simulator's fixed response shapes.
+import LookoutHTTPTypes
+
+/// A minimal, allocation-light JSON writer for the simulator's fixed response shapes
+/// (strings through the shared `JSONString`, integers through `JSONNumber`).
 ///
 /// Output is compact (no whitespace) with keys in the order they are written, which
 /// keeps responses byte-for-byte deterministic. The caller is responsible for
@@ -27,7 +30,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String) { separate(); appendQuoted(value); needsComma = true }
 
-    mutating func integer(_ value: Int64) { separate(); DecimalText.append(value, to: &bytes); needsComma = true }
+    mutating func integer(_ value: Int64) { separate(); JSONNumber.append(value, to: &bytes); needsComma = true }
 
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8); needsComma = true }
 
@@ -37,7 +40,7 @@ struct JSONWriter {
     mutating func quotedInteger(_ value: Int64) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        DecimalText.append(value, to: &bytes)
+        JSONNumber.append(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
     }
@@ -59,18 +62,6 @@ struct JSONWriter {
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONString.append(text, to: &bytes)
     }
 }

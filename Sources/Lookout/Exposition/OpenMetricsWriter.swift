@@ -3,9 +3,9 @@
 /// Metadata lines name the family without suffixes (`# TYPE http_requests counter`),
 /// `# UNIT` is written when the family has a unit, HELP escapes quotes as well, counters
 /// and histograms may carry `_created` and exemplars, and the output ends with `# EOF`.
-struct OpenMetricsWriter: ExpositionWriter {
+struct OpenMetricsWriter: TextSampleWriter {
     let options: ExpositionOptions
-    private var names = FamilyNames.empty
+    private(set) var names = FamilyNames.empty
 
     init(options: ExpositionOptions) {
         self.options = options
@@ -43,18 +43,6 @@ struct OpenMetricsWriter: ExpositionWriter {
         appendExemplar(exemplar, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
         appendCreated(created, labels: labels, to: &buffer)
-    }
-
-    func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {
-        buffer.appendSample(names.base, labels: labels, value: value)
-    }
-
-    func writeInfo(labels: [UInt8], to buffer: inout ExpositionBuffer) {
-        buffer.appendSample(names.info, labels: labels, value: 1)
-    }
-
-    func writeStateSet(labels: [UInt8], value: StateSetValue, to buffer: inout ExpositionBuffer) {
-        StateSetLines.write(value, name: names.base, labels: labels, to: &buffer)
     }
 
     func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,

@@ -3,8 +3,8 @@
 /// Counters are named `<name>_total` on their `# HELP`/`# TYPE` lines as well as their
 /// samples; info and state-set families become gauges; `_created`, units and exemplars
 /// are not part of this format and are left out. HELP escapes backslash and newline.
-struct PrometheusTextWriter: ExpositionWriter {
-    private var names = FamilyNames.empty
+struct PrometheusTextWriter: TextSampleWriter {
+    private(set) var names = FamilyNames.empty
 
     mutating func beginFamily(_ rendering: FamilyRendering, to buffer: inout ExpositionBuffer) {
         names = rendering.names
@@ -36,18 +36,6 @@ struct PrometheusTextWriter: ExpositionWriter {
         buffer.appendSampleStart(names.total, labels: labels)
         FloatFormatting.appendTotal(total, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
-    }
-
-    func writeGauge(labels: [UInt8], value: Double, to buffer: inout ExpositionBuffer) {
-        buffer.appendSample(names.base, labels: labels, value: value)
-    }
-
-    func writeInfo(labels: [UInt8], to buffer: inout ExpositionBuffer) {
-        buffer.appendSample(names.info, labels: labels, value: 1)
-    }
-
-    func writeStateSet(labels: [UInt8], value: StateSetValue, to buffer: inout ExpositionBuffer) {
-        StateSetLines.write(value, name: names.base, labels: labels, to: &buffer)
     }
 
     func writeHistogram(labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>, sum: Double,

@@ -13,7 +13,7 @@ import LookoutCatalog
 /// a market-data client meets, else `other`; `none` without an envelope), `code`
 /// (``BybitError/Code``), `reason` (``RetryReason``), `interval` (``KlineInterval``) and
 /// `size` (a batch's symbol count, bucketed).
-public enum BybitMetrics {
+public enum BybitMetrics: CatalogDeclarations {
     // MARK: Traffic
 
     /// Every HTTP attempt, retries included.

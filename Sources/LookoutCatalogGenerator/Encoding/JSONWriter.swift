@@ -1,4 +1,5 @@
 import LookoutCatalog
+import LookoutHTTPTypes
 
 /// Renders ``JSONValue`` trees the way Grafana's own exports and `json.dumps(indent=2,
 /// sort_keys=True, ensure_ascii=False)` do: keys sorted by code point, two-space indent,
@@ -21,7 +22,7 @@ enum JSONWriter {
         case .bool(let flag): out.append(flag ? "true" : "false")
         case .int(let number): out.append(String(number))
         case .double(let number): out.append(format(number))
-        case .string(let text): writeString(text, to: &out)
+        case .string(let text): out.append(JSONString.quoted(text))
         case .array(let items):
             guard !items.isEmpty else { out.append("[]"); return }
             out.append("[\n")
@@ -38,7 +39,7 @@ enum JSONWriter {
             let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
             for (index, key) in keys.enumerated() {
                 pad(indent + 1, &out)
-                writeString(key, to: &out)
+                out.append(JSONString.quoted(key))
                 out.append(": ")
                 write(members[key]!, indent: indent + 1, to: &out)
                 out.append(index == keys.count - 1 ? "\n" : ",\n")
@@ -61,28 +62,5 @@ enum JSONWriter {
 
     private static func pad(_ level: Int, _ out: inout String) {
         out.append(String(repeating: "  ", count: level))
-    }
-
-    private static func writeString(_ text: String, to out: inout String) {
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{08}": out.append("\\b")
-            case "\u{0C}": out.append("\\f")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append("\"")
     }
 }

@@ -51,7 +51,7 @@ public struct HealthReport: Sendable, Hashable {
 
     /// The health document, compact JSON with members in a fixed order.
     public var json: [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONObjectWriter()
         writer.beginObject()
         writer.member("status", string: status.rawValue)
         writer.member("version", string: version)
@@ -70,7 +70,7 @@ public struct HealthReport: Sendable, Hashable {
 
     /// The readiness document, compact JSON with members in a fixed order.
     public var readinessJSON: [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONObjectWriter()
         writer.beginObject()
         writer.member("ready", bool: isReady)
         writer.member("phase", string: phase.rawValue)

@@ -14,19 +14,17 @@ public struct HTTPResponse: Sendable {
     /// The body. For `HEAD` requests the server sends the headers (and the `Content-Length`
     /// of this body) but not the body itself.
     public var body: [UInt8]
-    /// How the server writes this response: ``HTTPResponseDelivery/normal`` unless a
-    /// simulator or test injects transport faults (delays, a trickled or truncated body,
-    /// a reset).
-    public var delivery: HTTPResponseDelivery
+    /// How the server writes this response: `nil` (the default, and the only value
+    /// production handlers use) writes it at once; a simulator or test supplies a
+    /// ``HTTPResponseDeliveryStrategy`` to write it step by step.
+    public var deliveryStrategy: (any HTTPResponseDeliveryStrategy)?
 
-    /// A response with the given parts.
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
-                delivery: HTTPResponseDelivery = .normal)
-    {
+    /// A response with the given parts, written at once.
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
-        self.delivery = delivery
+        deliveryStrategy = nil
     }
 
     /// A `text/plain; charset=utf-8` response.

@@ -9,7 +9,7 @@ import LookoutCatalog
 /// Labels are bounded by construction: `method` is one of ``HTTPMethod/implemented`` or
 /// `_OTHER`, `route` is the matched route template or `unmatched` (never the raw path),
 /// `status` a three-digit code, `kind` a ``HTTPTimeoutKind``.
-public enum HTTPMetrics {
+public enum HTTPMetrics: CatalogDeclarations {
     // MARK: Traffic
 
     /// Requests answered, by method, route template and status code (`499`: the client

@@ -3,7 +3,8 @@ import LookoutCatalog
 
 /// An ``HTTPServerObserver`` that records the server's events into the metrics declared
 /// in ``HTTPMetrics``, registering them in a `Registry` (all of them, so every family is
-/// exposed from the first scrape).
+/// exposed from the first scrape). Its metrics are a `CatalogMetrics` built from the
+/// catalog: a new metric is its declaration, its catalog entry and its use here.
 ///
 /// ```swift
 /// let registry = Registry()
@@ -18,14 +19,8 @@ import LookoutCatalog
 ///
 /// Thread-safety: safe from any thread; the server calls it from every event loop.
 public final class HTTPMetricsObserver: HTTPServerObserver {
-    private let requests: CounterFamily
-    private let inFlight: Gauge
-    private let handlerErrors: CounterFamily
-    private let duration: HistogramFamily
-    private let requestSize: HistogramFamily
-    private let responseSize: HistogramFamily
-    private let connectionsOpen: Gauge
-    private let connectionsRejected: Counter
+    /// The live metrics of ``HTTPMetrics``, by declaration.
+    private let metrics: CatalogMetrics<HTTPMetrics>
     /// One counter per ``HTTPTimeoutKind``, in `allCases` order.
     private let timeouts: [Counter]
 
@@ -39,40 +34,32 @@ public final class HTTPMetricsObserver: HTTPServerObserver {
     /// - Throws: `MetricError` if a family of the same name but a different shape is
     ///   already registered.
     public init(registry: Registry, maxConnections: Int) throws(MetricError) {
-        try HTTPMetrics.catalog.register(in: registry)
-        requests = try HTTPMetrics.requests.register(in: registry)
-        inFlight = try HTTPMetrics.inFlight.registerSeries(in: registry)
-        handlerErrors = try HTTPMetrics.handlerErrors.register(in: registry)
-        duration = try HTTPMetrics.duration.register(in: registry)
-        requestSize = try HTTPMetrics.requestSize.register(in: registry)
-        responseSize = try HTTPMetrics.responseSize.register(in: registry)
-        connectionsOpen = try HTTPMetrics.connectionsOpen.registerSeries(in: registry)
-        connectionsRejected = try HTTPMetrics.connectionsRejected.registerSeries(in: registry)
-        try HTTPMetrics.connectionsLimit.registerSeries(in: registry).set(maxConnections)
-        let timeoutFamily = try HTTPMetrics.timeouts.register(in: registry)
+        metrics = try CatalogMetrics(registry: registry)
+        metrics.connectionsLimit.set(maxConnections)
+        let timeoutFamily: CounterFamily = metrics.timeouts
         timeouts = HTTPTimeoutKind.allCases.map { timeoutFamily.labels($0.rawValue) }
     }
 
     /// Counts an open connection.
-    public func connectionOpened() { connectionsOpen.inc() }
+    public func connectionOpened() { metrics.connectionsOpen.inc() }
 
     /// Counts a closed connection.
-    public func connectionClosed() { connectionsOpen.dec() }
+    public func connectionClosed() { metrics.connectionsOpen.dec() }
 
     /// Counts a connection refused at the limit.
-    public func connectionRejected() { connectionsRejected.inc() }
+    public func connectionRejected() { metrics.connectionsRejected.inc() }
 
     /// Counts a request in flight.
-    public func requestStarted(method: HTTPMethod, route: String) { inFlight.inc() }
+    public func requestStarted(method: HTTPMethod, route: String) { metrics.inFlight.inc() }
 
     /// Records a finished request: its count by status, duration and body sizes.
     public func requestFinished(_ record: HTTPRequestRecord) {
-        inFlight.dec()
+        metrics.inFlight.dec()
         let method = record.method.rawValue
-        requests.labels(method, record.route, Self.statusLabel(record.status)).inc()
-        duration.labels(method, record.route).observe(record.duration)
-        requestSize.labels(method, record.route).observe(Double(record.requestBodyBytes))
-        responseSize.labels(method, record.route).observe(Double(record.responseBodyBytes))
+        metrics.requests.labels(method, record.route, Self.statusLabel(record.status)).inc()
+        metrics.duration.labels(method, record.route).observe(record.duration)
+        metrics.requestSize.labels(method, record.route).observe(Double(record.requestBodyBytes))
+        metrics.responseSize.labels(method, record.route).observe(Double(record.responseBodyBytes))
     }
 
     /// Counts a timeout by kind.
@@ -87,7 +74,7 @@ public final class HTTPMetricsObserver: HTTPServerObserver {
 
     /// Counts an error thrown by a handler or middleware.
     public func handlerFailed(route: String, error: any Error) {
-        handlerErrors.labels(route).inc()
+        metrics.handlerErrors.labels(route).inc()
     }
 
     /// The status codes' label values, made once (a code is always three digits).

@@ -75,16 +75,9 @@ enum ASCII {
     }
 
     /// Whether two strings are equal ignoring ASCII case (header names are case-insensitive).
+    @inline(__always)
     static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return true
-            case let (l?, r?) where lowercased(l) == lowercased(r): continue
-            default: return false
-            }
-        }
+        HTTPHeaders.namesMatch(lhs, rhs)
     }
 
     /// `bytes` without leading and trailing optional whitespace.

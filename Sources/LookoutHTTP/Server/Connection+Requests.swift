@@ -19,19 +19,14 @@ struct RequestInProgress {
 }
 
 extension Connection {
-    /// Parses and dispatches as many buffered requests as possible, in order.
+    /// Parses and dispatches as many buffered requests as possible, in order, as long as
+    /// the machine asks for it.
     func processInput(loop: EventLoop) {
-        while !closeAfterOutput && !isClosed {
-            switch machine.phase {
-            case .processing, .closing, .lingering:
-                return
-            case .awaitingRequest, .readingHead:
-                guard input.readableCount > 0 else { return }
-                guard output.readableCount < Self.outputHighWater else {
-                    stalledOnOutput = true
-                    return
-                }
-                machine.receivedBytes(now: loop.now)
+        while true {
+            let step = machine.nextInputStep(
+                now: loop.now, inputBuffered: input.readableCount, outputPending: output.readableCount)
+            switch step {
+            case .parseHead:
                 let head: ParsedRequestHead
                 do {
                     guard let parsed = try parser.parseHead(input.readableBytes) else { return }
@@ -43,9 +38,11 @@ extension Connection {
                 parser.reset()
                 input.consume(head.length)
                 begin(head, loop: loop)
-            case .readingBody:
+            case .readBody:
                 guard readBody(loop: loop) else { return }
-                dispatch(loop: loop)
+                if case .dispatch = machine.completedBody() { dispatch(loop: loop) }
+            default:
+                return
             }
         }
     }
@@ -68,11 +65,13 @@ extension Connection {
             progress.decoder = ChunkedBodyDecoder(maxBodySize: limits.maxBodySize, maxTrailerSize: limits.maxHeaderSize)
         }
         current = progress
-        machine.receivedHead(now: loop.now, hasBody: head.framing != .none, keepAlive: head.keepAlive)
-        if head.framing == .none {
-            dispatch(loop: loop)
-        } else if head.expectsContinue, input.readableCount == 0 {
-            ResponseEncoder.encodeContinue(into: output)
+        let action = machine.parsedHead(
+            now: loop.now, hasBody: head.framing != .none, keepAlive: head.keepAlive,
+            expectsContinue: head.expectsContinue, inputBuffered: input.readableCount)
+        switch action {
+        case .dispatch: dispatch(loop: loop)
+        case .sendContinue: ResponseEncoder.encodeContinue(into: output)
+        default: break
         }
     }
 
@@ -108,7 +107,6 @@ extension Connection {
             respondWithError(failure, loop: loop)
             return false
         }
-        if complete { machine.receivedBody() }
         return complete
     }
 
@@ -118,7 +116,6 @@ extension Connection {
         progress.request = nil
         progress.started = true
         current = progress
-        machine.receivedBody()
         input.shrinkIfEmpty()
         loop.shared.observer?.requestStarted(method: progress.method, route: progress.context.route)
 
@@ -146,10 +143,15 @@ extension Connection {
                 route: progress.context.route, error: HTTPError(.internalServerError, problem))
             response = .problem(.internalServerError, detail: "the server produced an invalid response")
         }
-        let keepAlive = progress.keepAlive && !ResponseEncoder.requestsClose(response) && !response.delivery.closeConnection
-        guard response.delivery.isImmediate else {
-            startDelivery(of: response, for: progress, keepAlive: keepAlive, loop: loop)
-            return
+        var keepAlive = progress.keepAlive && !ResponseEncoder.requestsClose(response)
+        if let strategy = response.deliveryStrategy {
+            if strategy.closesConnection { keepAlive = false }
+            if !strategy.isImmediate {
+                let bodyCount = progress.method == .head || response.status.forbidsBody ? 0 : response.body.count
+                delivering = response
+                deliver(machine.startDelivery(strategy, bodyCount: bodyCount, keepAlive: keepAlive, now: loop.now), loop: loop)
+                return
+            }
         }
         let staysOpen = machine.queuedResponse(now: loop.now, keepAlive: keepAlive)
         let bodyBytes = ResponseEncoder.encode(
@@ -159,7 +161,6 @@ extension Connection {
                 announceKeepAlive: staysOpen && progress.version == .http1_0),
             date: loop.date.bytes, into: output)
         current = nil
-        if !staysOpen { closeAfterOutput = true }
         report(progress, status: response.status.code, responseBodyBytes: bodyBytes, loop: loop)
     }
 
@@ -184,7 +185,6 @@ extension Connection {
             response, framing: .init(omitBody: progress.method == .head, close: true, announceKeepAlive: false),
             date: loop.date.bytes, into: output)
         current = nil
-        closeAfterOutput = true
         input.clear()
         report(progress, status: status.code, responseBodyBytes: bodyBytes, loop: loop)
     }

@@ -1,10 +1,15 @@
-/// One client connection: its buffers, parser, state machine and the request in progress.
+/// One client connection: its buffers, parser, the request in progress, and the
+/// ``ConnectionStateMachine`` that makes every lifecycle decision.
 ///
-/// Confined to the event loop thread that owns it; never shared, so it needs no locks.
-/// The loop calls ``handle(events:loop:)`` on readiness, ``complete(_:loop:)`` when an async
-/// handler posts its response, and ``checkTimeouts(loop:)`` on ticks. Request parsing and
-/// dispatch live in `Connection+Requests.swift`.
+/// The connection only executes the machine's actions: socket reads and writes, parsing,
+/// dispatching, timers, shutdown, close and reset. Confined to the event loop thread that
+/// owns it; never shared, so it needs no locks. The loop calls ``handle(events:loop:)`` on
+/// readiness, ``complete(_:loop:)`` when an async handler posts its response,
+/// ``timerFired(loop:)`` when its timer is due and ``checkTimeouts(loop:)`` on ticks.
+/// Request parsing and dispatch live in `Connection+Requests.swift`.
 final class Connection {
+    typealias Action = ConnectionStateMachine.Action
+
     let fd: Int32
     /// Distinguishes this connection from a later one that reuses the descriptor number.
     let id: UInt64
@@ -22,33 +27,13 @@ final class Connection {
     var machine: ConnectionStateMachine
     /// The request being read or handled.
     var current: RequestInProgress?
+    /// The response whose delivery strategy the machine is running (its bytes; the
+    /// machine holds the progress).
+    var delivering: HTTPResponse?
     /// The task running an async handler, cancelled if the connection closes first.
     var task: Task<Void, Never>?
-    /// The client will send nothing more.
-    var inputClosed = false
-    /// Close (after a lingering read) once the output is written.
-    var closeAfterOutput = false
-    /// Request processing paused until the output drains below the high-water mark.
-    var stalledOnOutput = false
-    var isClosed = false
-    /// A response being written under a fault plan (see `Connection+Delivery.swift`).
-    var delivery: PendingDelivery?
     /// The deadline of this connection's armed timer, if any (see ``EventLoop/schedule(_:at:)``).
     var timerDeadline: MonotonicInstant?
-    /// Once the output is written (and acknowledged, or by ``abortDeadline``), close with
-    /// a TCP reset instead of a graceful close: an injected ``HTTPResponseDelivery/Reset``.
-    var abortAfterOutput = false
-    /// The latest moment an abort waits for the client to acknowledge the last bytes.
-    var abortDeadline = MonotonicInstant(nanoseconds: 0)
-
-    /// Stop reading pipelined input while this much is buffered.
-    static let inputHighWater = 64 * 1024
-    /// Stop handling pipelined requests while this much output is unsent.
-    static let outputHighWater = 256 * 1024
-    /// Minimum spare room for each socket read.
-    static let readChunk = 4096
-    /// Minimum spare room for each socket read while receiving a body.
-    static let bodyReadChunk = 64 * 1024
 
     init(fd: Int32, id: UInt64, remoteAddress: String, countsTowardLimit: Bool, shared: ServerShared, now: MonotonicInstant) {
         self.fd = fd
@@ -56,8 +41,8 @@ final class Connection {
         self.remoteAddress = remoteAddress
         self.countsTowardLimit = countsTowardLimit
         registeredEvents = Epoll.input
-        input = IOBuffer(capacity: Self.readChunk)
-        output = IOBuffer(capacity: Self.readChunk)
+        input = IOBuffer(capacity: ConnectionStateMachine.readChunk)
+        output = IOBuffer(capacity: ConnectionStateMachine.readChunk)
         parser = HTTPRequestParser(limits: shared.configuration.limits)
         machine = ConnectionStateMachine(timeouts: shared.timeouts, now: now)
     }
@@ -69,7 +54,7 @@ final class Connection {
         if events & Epoll.input != 0 {
             guard read(loop: loop) else { return }
         } else if events & Epoll.failure != 0 {
-            loop.close(self)
+            if case .close = machine.socketFailed() { loop.close(self) }
             return
         }
         drive(loop: loop)
@@ -78,50 +63,50 @@ final class Connection {
     /// An async handler's response arrived.
     func complete(_ response: HTTPResponse, loop: EventLoop) {
         task = nil
-        guard case .processing = machine.phase, current != nil else { return }
+        guard machine.awaitsResponse, current != nil else { return }
         finish(with: response, loop: loop)
+        drive(loop: loop)
+    }
+
+    /// This connection's timer fired: continue a paused delivery, or poll a pending abort.
+    func timerFired(loop: EventLoop) {
+        deliver(machine.timerFired(now: loop.now), loop: loop)
         drive(loop: loop)
     }
 
     /// Applies any timeout that has expired.
     func checkTimeouts(loop: EventLoop) {
-        guard let action = machine.expiredTimeout(at: loop.now) else { return }
-        switch action {
+        switch machine.tick(now: loop.now) {
         case .close(let kind):
             if let kind { loop.shared.observer?.timedOut(kind) }
             loop.close(self)
-        case .respondAndClose(let kind):
+        case .respondTimeout(let kind):
             loop.shared.observer?.timedOut(kind)
             let what = kind == .header ? "request head" : "request body"
             respondWithError(status: .requestTimeout, detail: "the \(what) did not arrive in time", loop: loop)
             drive(loop: loop)
+        default:
+            break
         }
     }
 
     /// The server is shutting down: close now if idle, else after the current response.
     func beginDraining(loop: EventLoop) {
-        if machine.beginDraining(outputPending: output.readableCount > 0) {
-            loop.close(self)
-        } else if case .awaitingRequest = machine.phase {
-            closeAfterOutput = true
-        }
+        if case .close = machine.drain(outputPending: output.readableCount) { loop.close(self) }
     }
 
     // MARK: I/O
 
     /// Reads what is available. Returns `false` if the connection was closed.
     private func read(loop: EventLoop) -> Bool {
-        if case .lingering = machine.phase {
-            input.clear()
-        }
-        // Bodies are read in larger pieces; heads rarely need more than one small read.
-        let minimum = machine.phase == .readingBody ? Self.bodyReadChunk : Self.readChunk
+        guard case .read(let minimum, let discard) = machine.readable() else { return true }
+        if discard { input.clear() }
         switch input.receive(from: fd, minimum: minimum) {
         case .transferred:
-            if case .lingering = machine.phase { input.clear() }
+            if discard { input.clear() }
             return true
         case .endOfFile:
-            inputClosed = true
+            machine.inputEnded()
             return true
         case .wouldBlock:
             return true
@@ -133,36 +118,24 @@ final class Connection {
 
     /// Processes buffered input, writes output and settles what to wait for next.
     func drive(loop: EventLoop) {
-        while !isClosed {
+        guard !machine.isClosed else { return }
+        repeat {
             processInput(loop: loop)
             guard flush(loop: loop) else { return }
-            guard stalledOnOutput, output.readableCount < Self.outputHighWater else { break }
-            stalledOnOutput = false
-        }
-        guard !isClosed else { return }
-        if output.readableCount == 0 {
-            if abortAfterOutput {
-                abortOnceAcknowledged(loop: loop)
-                return
-            }
-            if closeAfterOutput, machine.phase != .lingering {
-                if inputClosed {
-                    loop.close(self)
-                    return
-                }
-                Socket.shutdownWrite(fd)
-                machine.startedLingering(now: loop.now)
-                input.clear()
-            }
-            if inputClosed {
-                switch machine.phase {
-                case .processing:
-                    break  // the handler's response may still be read by a half-closed client
-                default:
-                    loop.close(self)
-                    return
-                }
-            }
+        } while machine.flushed(outputPending: output.readableCount) == .processInput
+        guard !machine.isClosed else { return }
+        switch machine.settle(now: loop.now, outputPending: output.readableCount) {
+        case .close:
+            loop.close(self)
+            return
+        case .awaitAcknowledgement:
+            abortOnceAcknowledged(loop: loop)
+            return
+        case .shutdownWrite:
+            Socket.shutdownWrite(fd)
+            input.clear()
+        default:
+            break
         }
         updateInterest(loop: loop)
     }
@@ -191,17 +164,67 @@ final class Connection {
         return true
     }
 
-    /// Registers interest in exactly the readiness the connection can act on.
-    func updateInterest(loop: EventLoop) {
-        var events: UInt32 = 0
-        let lingering = machine.phase == .lingering
-        if !inputClosed, lingering || (!closeAfterOutput && !stalledOnOutput && input.readableCount < Self.inputHighWater) {
-            events |= Epoll.input
+    /// Closes with a TCP reset once the client has acknowledged every byte written (a
+    /// reset discards data still in the send queue), or at the machine's abort deadline.
+    private func abortOnceAcknowledged(loop: EventLoop) {
+        let action = machine.acknowledgementChecked(
+            now: loop.now, unacknowledged: LinuxAPI.unacknowledgedBytes(fd), timerArmed: timerDeadline != nil)
+        switch action {
+        case .reset:
+            Socket.resetOnClose(fd)
+            loop.close(self)
+            return
+        case .armTimer(let deadline):
+            loop.schedule(self, at: deadline)
+        default:
+            break
         }
-        if output.readableCount > 0 { events |= Epoll.output }
+        updateInterest(loop: loop)
+    }
+
+    /// Registers interest in exactly the readiness the machine says the connection can act on.
+    func updateInterest(loop: EventLoop) {
+        let interest = machine.interest(inputBuffered: input.readableCount, outputPending: output.readableCount)
+        var events: UInt32 = 0
+        if interest.readable { events |= Epoll.input }
+        if interest.writable { events |= Epoll.output }
         if events != registeredEvents {
             registeredEvents = events
             loop.epoll.modify(fd, events: events)
+        }
+    }
+
+    // MARK: Delivery
+
+    /// Carries out delivery actions, asking the machine for the next after each write,
+    /// until one waits for a timer or the delivery finishes.
+    func deliver(_ first: Action, loop: EventLoop) {
+        var action = first
+        while true {
+            switch action {
+            case .writeHead(let close):
+                guard let response = delivering, let progress = current else { return }
+                _ = ResponseEncoder.encodeHead(
+                    response,
+                    framing: .init(omitBody: progress.method == .head, close: close,
+                                   announceKeepAlive: !close && progress.version == .http1_0),
+                    date: loop.date.bytes, into: output)
+            case .writeBody(let range):
+                delivering?.body.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            case .armTimer(let deadline):
+                loop.schedule(self, at: deadline)
+                return
+            case .finishDelivery(let bodyBytes):
+                if let progress = current, let response = delivering {
+                    report(progress, status: response.status.code, responseBodyBytes: bodyBytes, loop: loop)
+                }
+                current = nil
+                delivering = nil
+                return
+            default:
+                return
+            }
+            action = machine.wroteDeliveryStep(now: loop.now)
         }
     }
 }

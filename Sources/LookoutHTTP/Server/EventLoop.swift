@@ -27,7 +27,7 @@ final class EventLoop {
     private var drainDeadline: MonotonicInstant?
     private var nextTick: MonotonicInstant
     private var messages: [LoopMessage] = []
-    /// Timers of connections delivering a response slowly on purpose.
+    /// Timers of connections running a response delivery strategy or a pending abort.
     private var timers = TimerHeap()
 
     /// Rejected connections kept open briefly to deliver their `503`; more are closed at once.
@@ -131,8 +131,8 @@ final class EventLoop {
 
     /// Closes `connection` and forgets it. Safe to call once per connection.
     func close(_ connection: Connection) {
-        guard !connection.isClosed else { return }
-        connection.isClosed = true
+        guard connection.machine.closed() else { return }
+        connection.delivering = nil
         connection.task?.cancel()
         connection.task = nil
         connections[Int(connection.fd)] = nil
@@ -208,7 +208,6 @@ final class EventLoop {
         rejecting += 1
         _ = connection.machine.queuedResponse(now: now, keepAlive: false)
         ResponseEncoder.encode(response, framing: framing, date: date.bytes, into: connection.output)
-        connection.closeAfterOutput = true
         connection.drive(loop: self)
     }
 

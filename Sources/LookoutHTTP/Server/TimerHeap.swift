@@ -1,7 +1,7 @@
 /// The event loop's one-shot timers, a binary min-heap ordered by deadline.
 ///
-/// Timers wake connections whose response is being delivered slowly on purpose (a delay
-/// before the head, pauses in a trickled body; see ``HTTPResponseDelivery``). Each entry
+/// Timers wake connections whose response is being delivered step by step (the pauses of
+/// a ``HTTPResponseDeliveryStrategy``) or whose abort waits for acknowledgement. Each entry
 /// names its connection by descriptor and id, never by reference, so a connection that
 /// closes early leaves a stale entry behind, which the loop recognises and skips when it
 /// comes due; nothing has to be searched for and removed. A connection has at most one

@@ -57,13 +57,13 @@ public struct HTTPMethod: Sendable, Hashable, CustomStringConvertible {
     public var description: String { rawValue }
 
     /// A dense index (0..<8) for per-method tables.
-    var ordinal: Int { Int(kind.rawValue) }
+    package var ordinal: Int { Int(kind.rawValue) }
 
     /// How many distinct ordinals exist.
-    static let ordinalCount = 8
+    package static let ordinalCount = 8
 
     /// The implemented method spelled by `bytes`, or `nil` for any other token.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> HTTPMethod? {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) -> HTTPMethod? {
         func matches(_ literal: StaticString) -> Bool {
             guard bytes.count == literal.utf8CodeUnitCount else { return false }
             let start = literal.utf8Start

@@ -38,7 +38,7 @@ public struct ProblemDetails: Sendable, Hashable {
 
     /// The JSON encoding, UTF-8, with members in the documented order.
     public var json: [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONObjectWriter()
         writer.beginObject()
         writer.member("type", string: type)
         writer.member("title", string: title)

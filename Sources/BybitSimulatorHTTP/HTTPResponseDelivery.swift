@@ -1,15 +1,18 @@
-/// How the server writes one response: normally, or with injected transport faults (for
-/// simulators and tests).
+import BybitSimulator
+import LookoutHTTP
+
+/// How the simulator writes one response: normally, or with injected transport faults.
 ///
 /// Real upstreams misbehave below HTTP: they answer late, dribble the body out, cut the
-/// connection halfway through a body or reset it. A simulator built on ``HTTPServer`` sets
-/// ``HTTPResponse/delivery`` to reproduce those faults on a real socket, so the client
-/// under test meets them exactly as it would in production. Production handlers leave it
-/// at ``normal``.
+/// connection halfway through a body or reset it. The simulator sets
+/// `HTTPResponse.delivery` to reproduce those faults on a real socket, so the client under
+/// test meets them exactly as it would in production. This is the simulator's
+/// `HTTPResponseDeliveryStrategy`: the server only executes the steps it yields, and its
+/// production path knows nothing of faults.
 ///
-/// The server carries the plan out in this order, without blocking its event loop (each
-/// wait is a timer on the connection; other connections keep being served, and later
-/// pipelined requests on the same connection wait so responses stay in order):
+/// The steps, in order (each wait is a timer on the connection; other connections keep
+/// being served, and later pipelined requests on the same connection wait so responses
+/// stay in order):
 ///
 /// 1. Wait ``delayBeforeHead``. The request stays in flight: no read timeout runs, and a
 ///    client that disconnects meanwhile is reported with status `499`.
@@ -35,7 +38,7 @@
 /// response.delivery = HTTPResponseDelivery(delayBeforeHead: .milliseconds(300),
 ///                                          trickle: .init(chunkBytes: 64, pause: .milliseconds(20)))
 /// ```
-public struct HTTPResponseDelivery: Sendable, Hashable {
+public struct HTTPResponseDelivery: HTTPResponseDeliveryStrategy, Hashable {
     /// Where the connection is aborted with a TCP reset (`SO_LINGER` 0, then close): the
     /// client's next read fails with "connection reset by peer".
     public enum Reset: Sendable, Hashable {
@@ -45,19 +48,10 @@ public struct HTTPResponseDelivery: Sendable, Hashable {
         case afterBodyBytes(Int)
     }
 
-    /// A slow body: ``chunkBytes`` at a time, ``pause`` before each chunk after the first.
-    public struct Trickle: Sendable, Hashable {
-        /// Body bytes per write (values below 1 count as 1).
-        public var chunkBytes: Int
-        /// The pause before each chunk after the first (negative counts as zero).
-        public var pause: Duration
-
-        /// A trickle of `chunkBytes` every `pause`.
-        public init(chunkBytes: Int, pause: Duration) {
-            self.chunkBytes = chunkBytes
-            self.pause = pause
-        }
-    }
+    /// A slow body: `chunkBytes` at a time, `pause` before each chunk after the first; the
+    /// simulator's own `TransportDirectives.Trickle`. Here a chunk below 1 byte counts as
+    /// 1 and a negative pause as zero.
+    public typealias Trickle = TransportDirectives.Trickle
 
     /// How long to wait before writing anything (default `.zero`). The request stays in
     /// flight meanwhile.
@@ -90,13 +84,15 @@ public struct HTTPResponseDelivery: Sendable, Hashable {
 
     /// Whether the response can be written at once, the way every normal response is
     /// (``closeConnection`` alone still qualifies: it only changes keep-alive).
-    @inline(__always)
-    var isImmediate: Bool {
+    public var isImmediate: Bool {
         trickle == nil && truncateAfterBodyBytes == nil && reset == nil && delayBeforeHead <= .zero
     }
 
+    /// ``closeConnection``, as the strategy's `closesConnection`.
+    public var closesConnection: Bool { closeConnection }
+
     /// How many body bytes to write for a body of `count` bytes.
-    func bodyBytesToSend(of count: Int) -> Int {
+    public func bodyBytesToSend(of count: Int) -> Int {
         var limit = count
         if let truncateAfterBodyBytes { limit = min(limit, max(0, truncateAfterBodyBytes)) }
         switch reset {
@@ -105,5 +101,25 @@ public struct HTTPResponseDelivery: Sendable, Hashable {
         case nil: break
         }
         return limit
+    }
+
+    /// The next step of the plan: the delay, a reset before the head, the head, the body
+    /// (trickled or whole, up to its limit), then how the connection ends.
+    public func step(after progress: HTTPDeliveryProgress) -> HTTPDeliveryStep {
+        guard progress.headWritten else {
+            if progress.stepsTaken == 0, delayBeforeHead > .zero { return .pause(delayBeforeHead) }
+            return reset == .beforeHead ? .finish(.reset) : .head
+        }
+        let limit = bodyBytesToSend(of: progress.bodyCount)
+        if progress.bodySent < limit {
+            if let trickle, progress.bodySent > 0, !progress.lastStepWasPause, trickle.pause > .zero {
+                return .pause(trickle.pause)
+            }
+            let chunk = trickle.map { max(1, $0.chunkBytes) } ?? limit
+            return .body(through: progress.bodySent + min(chunk, limit - progress.bodySent))
+        }
+        if reset != nil { return .finish(.reset) }
+        // A body cut short is a fault the client must discover from the stream.
+        return .finish(progress.bodySent < progress.bodyCount ? .close : .keepAliveIfAllowed)
     }
 }

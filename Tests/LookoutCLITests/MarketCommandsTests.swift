@@ -1,6 +1,7 @@
 import BybitSimulator
 import Foundation
 import Testing
+import SimulatorTestSupport
 import TestSupport
 
 /// The market-data commands against the simulated exchange at a frozen instant: whole

@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Candle cache
+        .library(name: "LookoutCache", targets: ["LookoutCache"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -91,6 +93,17 @@ let package = Package(
             name: "LookoutCatalogTests",
             dependencies: ["LookoutCatalog", "Lookout", "TestSupport"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Candle cache (memory or Redis, compact chunks) in front of the Bybit client
+        .target(
+            name: "LookoutCache", dependencies: ["Lookout", "LookoutCatalog", "LookoutZlib", "LookoutBybit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutCacheTests",
+            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
             swiftSettings: swiftSettings
         ),
 

@@ -59,8 +59,14 @@ public final class MemoryCacheBackend: CacheBackend {
 
     /// The value under `key` without suspending (for hot paths and benchmarks).
     public func read(_ key: String) -> [UInt8]? {
+        if case .hit(let value) = lookupNow(key) { return value }
+        return nil
+    }
+
+    /// What is under `key` without suspending, telling expired from absent.
+    public func lookupNow(_ key: String) -> CacheLookup {
         let now = clock.nowMilliseconds()
-        return storage.withLock { $0.get(key, now: now) }
+        return storage.withLock { $0.lookup(key, now: now) }
     }
 
     public func set(_ key: String, _ value: [UInt8], ttl: Duration) async {
@@ -86,9 +92,9 @@ public final class MemoryCacheBackend: CacheBackend {
     public func delete(_ key: String) async -> Bool {
         let now = clock.nowMilliseconds()
         return storage.withLock { storage in
-            let present = storage.get(key, now: now) != nil
+            guard case .hit = storage.lookup(key, now: now) else { return false }
             storage.remove(key)
-            return present
+            return true
         }
     }
 }
@@ -113,15 +119,15 @@ struct LRUStorage {
     var evictions = 0
     var expirations = 0
 
-    mutating func get(_ key: String, now: Int64) -> [UInt8]? {
-        guard let slot = index[key] else { return nil }
+    mutating func lookup(_ key: String, now: Int64) -> CacheLookup {
+        guard let slot = index[key] else { return .absent }
         guard entries[slot].expiresAt > now else {
             expirations += 1
             remove(key)
-            return nil
+            return .expired
         }
         moveToFront(slot)
-        return entries[slot].value
+        return .hit(entries[slot].value)
     }
 
     mutating func set(_ key: String, _ value: [UInt8], expiresAt: Int64, cost: Int) {

@@ -63,7 +63,7 @@ extension CacheMetrics {
                 operationDuration.bucket.series("0+100x30", labels: ["le": "0.25", "backend": "redis", "operation": "get"]),
                 operationDuration.bucket.series("0+100x30", labels: ["le": "+Inf", "backend": "redis", "operation": "get"]),
             ]),
-            .fires(.warning, when: "most operations take over 100 ms", at: .minutes(20), labels: ["job": "app"], given: [
+            .fires(.warning, when: "most operations take over 100 ms", at: .minutes(20), labels: ["job": "app", "quantile": "0.99"], given: [
                 operationDuration.bucket.series("0+10x30", labels: ["le": "0.001", "backend": "redis", "operation": "get"]),
                 operationDuration.bucket.series("0+100x30", labels: ["le": "0.25", "backend": "redis", "operation": "get"]),
                 operationDuration.bucket.series("0+100x30", labels: ["le": "+Inf", "backend": "redis", "operation": "get"]),

@@ -86,7 +86,7 @@ public enum CacheMetrics {
     /// 1 while the backend is failing.
     public static let degraded = GaugeDeclaration(
         "candle_cache_degraded", help: "1 while the cache backend is failing and candles are served from upstream (and memory), else 0.",
-        chart: .stat(row: "Backend", title: "Degraded", legend: "{{instance}}", by: ["instance"], thresholds: .above(warning: 0.5, critical: 0.5)))
+        chart: .stat(row: "Backend", title: "Degraded", legend: "{{instance}}", by: ["instance"], thresholds: Thresholds(base: "green", [.init(1, "red")])))
 
     /// The module's dashboard (the seed system's second dashboard).
     public static let dashboard = DashboardDeclaration("bybit_cache_efficiency", title: "Bybit candle cache", tags: ["bybit", "cache"])

@@ -41,12 +41,13 @@ struct ByteWriter {
 
 /// Reads what ``ByteWriter`` wrote, never past the end: every read returns `nil` on
 /// truncated or over-long input instead of trapping.
-struct ByteReader: ~Copyable {
+struct ByteReader {
     let base: UnsafeBufferPointer<UInt8>
     var offset = 0
 
-    init(_ base: UnsafeBufferPointer<UInt8>) {
+    init(_ base: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
         self.base = base
+        self.offset = offset
     }
 
     var remaining: Int { base.count - offset }

@@ -19,10 +19,11 @@ import LookoutZlib
 /// | 20–23 | raw (uncompressed) payload length |
 /// | 24–27 | FNV-1a-32 of the payload as stored |
 ///
-/// The raw payload is column-major: each row's slot as a gap varint (start times follow
-/// from the chunk start), one shared scale per column group (the four prices share one),
-/// per-row scale differences only for columns whose values do not all use the shared
-/// scale, then the columns as zigzag varints: open as a delta from the previous close,
+/// The raw payload is column-major: the rows' slots (the first slot when they are
+/// consecutive, else gap varints; start times follow from the chunk start), one shared
+/// scale per column group (the four prices share one), then per column how each value's
+/// own scale is recovered (all at the shared scale; all without trailing fractional zeros,
+/// the exchange's own form; or one difference byte per row), then the columns as zigzag varints: open as a delta from the previous close,
 /// high above `max(open, close)`, low below `min(open, close)`, close from open, volume
 /// as is, and turnover as its difference from `volume × (open + high + low + close) / 4`
 /// (traded value is volume times a price inside the candle). Neighbouring prices differ by a few ticks, so most values take one
@@ -60,14 +61,28 @@ public enum CandleChunkCodec {
         let rows = chunk.rows
         for row in rows.dropLast() where !row.isClosed { throw .openCandleNotLast }
         var payload = ByteWriter(capacity: 16 + rows.count * 14)
+        var slots: [Int64] = []
+        slots.reserveCapacity(rows.count)
         var previousSlot: Int64 = -1
         for row in rows {
             let offset = row.startTime - chunk.start
             guard offset >= 0, offset % length == 0, offset / length < chunk.capacity, offset / length > previousSlot else {
                 throw .rowOutsideChunk(startTime: row.startTime)
             }
-            payload.varint(UInt128(offset / length - previousSlot - 1))
             previousSlot = offset / length
+            slots.append(previousSlot)
+        }
+        // Slots: 0 + first slot when the rows are consecutive (the usual case), else 1 + gaps.
+        if let first = slots.first, slots.last! - first == Int64(slots.count - 1) {
+            payload.byte(0)
+            payload.varint(UInt128(first))
+        } else {
+            payload.byte(1)
+            var previous: Int64 = -1
+            for slot in slots {
+                payload.varint(UInt128(slot - previous - 1))
+                previous = slot
+            }
         }
         let prices = ColumnScale(rows.flatMap { [$0.open.scale, $0.high.scale, $0.low.scale, $0.close.scale] })
         let volumes = ColumnScale(rows.map(\.volume.scale))
@@ -80,6 +95,10 @@ public enum CandleChunkCodec {
         for (path, shared) in columns {
             if rows.allSatisfy({ $0[keyPath: path].scale == shared }) {
                 payload.byte(0)
+            } else if rows.allSatisfy({ $0[keyPath: path].isTrimmed }) {
+                // Every value is written without trailing fractional zeros (Bybit's form):
+                // the scale follows from the value.
+                payload.byte(2)
             } else {
                 payload.byte(1)
                 for row in rows { payload.byte(UInt8(shared - row[keyPath: path].scale)) }
@@ -207,11 +226,21 @@ public enum CandleChunkCodec {
 enum TurnoverPrediction {
     @inline(__always)
     static func predict(volume: Int128, volumeScale: Int, priceSum: Int128, priceScale: Int, turnoverScale: Int) -> Int128 {
-        let product = (volume &* priceSum) / 4
         let shift = volumeScale + priceScale - turnoverScale
+        // Fast path in 64 bits when nothing can overflow; same result as the general one.
+        if let smallVolume = Int64(exactly: volume), let smallSum = Int64(exactly: priceSum),
+           case let (product, overflow) = smallVolume.multipliedReportingOverflow(by: smallSum), !overflow, shift >= 0, shift <= 18 {
+            return Int128((product / 4) / PowersOfTen.int64[shift])
+        }
+        let product = (volume &* priceSum) / 4
         if shift >= 0 { return shift <= 38 ? product / PowersOfTen.int128[shift] : 0 }
         return -shift <= 38 ? product &* PowersOfTen.int128[-shift] : 0
     }
+}
+
+extension ExactDecimal {
+    /// Whether the value has no trailing fractional zeros (`17055.5`, not `17055.50`).
+    var isTrimmed: Bool { scale == 0 || significand % 10 != 0 }
 }
 
 /// The largest scale of a column (every value is expressed at it).
@@ -221,6 +250,11 @@ struct ColumnScale {
 }
 
 enum PowersOfTen {
+    static let int64: [Int64] = (0...18).map { exponent in
+        var value: Int64 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
     static let int128: [Int128] = (0...38).map { exponent in
         var value: Int128 = 1
         for _ in 0..<exponent { value *= 10 }

@@ -29,6 +29,7 @@ let package = Package(
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
         // MARK: Candle cache
         .library(name: "LookoutCache", targets: ["LookoutCache"]),
+        .library(name: "LookoutZlib", targets: ["LookoutZlib"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)

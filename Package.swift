@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "lookout-catalog", targets: ["lookout-catalog"]),
         .plugin(name: "GenerateDashboards", targets: ["GenerateDashboards"]),
         .plugin(name: "GenerateAlerts", targets: ["GenerateAlerts"]),
+        // MARK: Redis client
+        .library(name: "LookoutRedis", targets: ["LookoutRedis"]),
         // MARK: Candle cache
         .library(name: "LookoutCache", targets: ["LookoutCache"]),
         .library(name: "LookoutZlib", targets: ["LookoutZlib"]),
@@ -97,14 +99,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Redis client (hiredis formats and parses; LookoutRedis owns the sockets)
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        // Real redis-server processes (standalone, cluster, sentinel) for tests of Redis users.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LookoutRedisTests",
+            dependencies: ["LookoutRedis", "RedisTestSupport", "Lookout", "LookoutTesting"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Candle cache (memory or Redis, compact chunks) in front of the Bybit client
         .target(
-            name: "LookoutCache", dependencies: ["Lookout", "LookoutCatalog", "LookoutZlib", "LookoutBybit"],
+            name: "LookoutCache", dependencies: ["Lookout", "LookoutCatalog", "LookoutZlib", "LookoutBybit", "LookoutRedis"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LookoutCacheTests",
-            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
+            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "RedisTestSupport", "Lookout"],
             swiftSettings: swiftSettings
         ),
 

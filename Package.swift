@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutCache", "LookoutRedis"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -137,7 +137,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
-        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
@@ -156,7 +156,7 @@ let package = Package(
         // `lookout serve` end to end: its settings, the built binary, and a real Prometheus scraping it.
         .testTarget(
             name: "LookoutServeTests",
-            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport"],
+            dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

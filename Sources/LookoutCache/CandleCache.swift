@@ -56,6 +56,14 @@ public final class CandleCache: Sendable {
     /// `ok`, or `degraded` while the backend's last operation failed.
     public var health: CacheHealth { events.health }
 
+    /// Reads one key from the backend to refresh ``health`` (at start-up, and periodically
+    /// while nothing else touches the backend); returns the new health.
+    @discardableResult
+    public func probe() async -> CacheHealth {
+        _ = await lookup(["\(configuration.keyPrefix):probe"])
+        return health
+    }
+
     /// Trade-price candles with start times in `from...to`, from the cache where possible;
     /// same result as ``BybitClient/candles(category:symbol:interval:from:to:)``
     /// (ascending, open candle marked, ``BybitError/Code/noData`` when nothing exists).

@@ -32,6 +32,7 @@ public final class CandleCache: Sendable {
     let clock: any CacheClock
     let events: CacheEvents
     let flights = SingleFlight<String, ChunkFetch, BybitError>()
+    let decoded: DecodedChunks
 
     /// Creates a cache over `backend`.
     ///
@@ -45,6 +46,7 @@ public final class CandleCache: Sendable {
         configuration.chunkSize = min(1000, max(1, configuration.chunkSize))
         configuration.ttlJitter = min(0.5, max(0, configuration.ttlJitter))
         self.configuration = configuration
+        decoded = DecodedChunks(limit: max(0, configuration.decodedChunkLimit))
         self.clock = clock
         events = CacheEvents(metrics: metrics, backendName: backend.name)
     }
@@ -92,8 +94,14 @@ public final class CandleCache: Sendable {
                 let index = keys[position].index
                 switch lookup {
                 case .hit(let bytes):
+                    if let known = decoded.chunk(rendered[position], bytes: bytes) {
+                        chunks[position] = known
+                        continue
+                    }
                     do throws(ChunkDecodingFailure) {
-                        chunks[position] = try CandleChunkCodec.decode(bytes, start: layout.start(ofChunk: index), interval: interval, capacity: layout.size)
+                        let chunk = try CandleChunkCodec.decode(bytes, start: layout.start(ofChunk: index), interval: interval, capacity: layout.size)
+                        decoded.remember(rendered[position], bytes: bytes, chunk: chunk)
+                        chunks[position] = chunk
                     } catch {
                         reasons[position] = .corrupt
                     }
@@ -126,9 +134,13 @@ public final class CandleCache: Sendable {
         var fromCache = 0
         for (position, chunk) in chunks.enumerated() {
             guard let chunk else { continue }
-            let before = rows.count
-            rows.append(contentsOf: chunk.rows.lazy.filter { $0.startTime >= from && $0.startTime <= to })
-            if !missing.contains(position) { fromCache += rows.count - before }
+            let slice = chunk.rows.within(from: from, to: to)
+            if rows.isEmpty, slice.count == chunk.rows.count {
+                rows = chunk.rows  // shares the chunk's storage until something changes it
+            } else {
+                rows.append(contentsOf: slice)
+            }
+            if !missing.contains(position) { fromCache += slice.count }
         }
         events.served(fromCache: fromCache, fromUpstream: rows.count - fromCache)
         if rows.isEmpty {

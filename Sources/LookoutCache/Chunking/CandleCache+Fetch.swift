@@ -62,7 +62,8 @@ extension CandleCache {
         let chunk = CandleChunk(start: start, interval: key.interval, capacity: layout.size, rows: rows)
         if let ttl = timeToLive(of: chunk, layout: layout, index: key.index) {
             do throws(CandleChunkCodec.EncodingFailure) {
-                let encoded = try CandleChunkCodec.encode(chunk)
+                let encoded = try CandleChunkCodec.encode(chunk, compression: configuration.compression)
+                decoded.remember(rendered, bytes: encoded, chunk: chunk)
                 if await store(rendered, encoded, ttl: ttl) {
                     events.stored(rawBytes: JSONSize.rows(chunk.rows), storedBytes: encoded.count)
                 }

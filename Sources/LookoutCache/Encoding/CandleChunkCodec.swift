@@ -54,8 +54,16 @@ public enum CandleChunkCodec {
         case compression(String)
     }
 
+    /// How the payload is stored after the column encoding.
+    public enum Compression: Sendable, Hashable {
+        /// As is: the fastest to decode (no inflate).
+        case none
+        /// zlib at `level` (payloads under 64 bytes are stored as is).
+        case zlib(CompressionLevel)
+    }
+
     /// The bytes for `chunk`.
-    public static func encode(_ chunk: CandleChunk, level: CompressionLevel = .default) throws(EncodingFailure) -> [UInt8] {
+    public static func encode(_ chunk: CandleChunk, compression: Compression = .zlib(.default)) throws(EncodingFailure) -> [UInt8] {
         guard let length = chunk.interval.milliseconds, (1...Int(UInt16.max)).contains(chunk.capacity),
               chunk.rows.count <= chunk.capacity else { throw .unsupportedShape }
         let rows = chunk.rows
@@ -134,7 +142,7 @@ public enum CandleChunkCodec {
         let raw = payload.bytes
         var codec: UInt8 = 0
         var stored = raw
-        if raw.count >= compressionThreshold {
+        if case .zlib(let level) = compression, raw.count >= compressionThreshold {
             do {
                 stored = try Zlib.compress(raw, format: .zlib, level: level)
                 codec = 1

@@ -52,6 +52,7 @@ bench:
 	@scripts/bootstrap bench
 	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
 	cd Benchmarks && $(SWIFT) run -c release bybit-benchmark
+	cd Benchmarks && $(SWIFT) run -c release cache-benchmark
 	$(MAKE) bench-http
 
 ## bench-http: wrk against `lookout serve` and a Hummingbird 2 peer, /metrics and /api/v1/health,

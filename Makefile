@@ -54,6 +54,7 @@ bench:
 	cd Benchmarks && $(SWIFT) run -c release bybit-benchmark
 	cd Benchmarks && $(SWIFT) run -c release cache-benchmark
 	$(MAKE) bench-http
+	$(MAKE) bench-redis
 
 ## bench-http: wrk against `lookout serve` and a Hummingbird 2 peer, /metrics and /api/v1/health,
 ## 1 and 32 connections, 10 s each; prints req/s, p50/p99, RSS and the ratios.
@@ -63,6 +64,14 @@ bench-http:
 	$(SWIFT) build -c release --product lookout
 	cd Benchmarks && $(SWIFT) build -c release --product hummingbird-server
 	scripts/bench-http $(BENCH_HTTP_FLAGS)
+
+# MARK: Redis client benchmark
+.PHONY: bench-redis
+## bench-redis: LookoutRedis and redis-benchmark against one redis-server in the same run:
+## GET/SET round trips with 1 caller, 50 concurrent callers, pipelined x16, EVALSHA; prints ratios.
+bench-redis:
+	@scripts/bootstrap test
+	cd Benchmarks/RedisBench && $(SWIFT) run -c release redis-client-benchmark
 
 build:
 	@scripts/bootstrap build

@@ -6,8 +6,9 @@ import LookoutBybit
 import LookoutCache
 import LookoutCatalog
 import LookoutHTTP
+import LookoutRedis
 
-let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, CacheMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
+let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, CacheMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
 let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)
 FileHandle.standardOutput.write(Data(result.output.utf8))
 FileHandle.standardError.write(Data(result.errors.utf8))

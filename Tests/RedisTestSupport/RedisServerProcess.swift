@@ -15,16 +15,19 @@ public final class RedisServerProcess: @unchecked Sendable {
     public let directory: URL
     /// Extra `redis-server` arguments the server was started with.
     public let arguments: [String]
+    /// A configuration file given first (Sentinel needs one it can rewrite), or `nil`.
+    public let configFile: String?
     private let lock = NSLock()
     private var process: Process?
 
     /// `redis://127.0.0.1:PORT`.
     public var url: String { "redis://127.0.0.1:\(port)" }
 
-    private init(port: Int, directory: URL, arguments: [String]) {
+    private init(port: Int, directory: URL, arguments: [String], configFile: String?) {
         self.port = port
         self.directory = directory
         self.arguments = arguments
+        self.configFile = configFile
     }
 
     deinit {
@@ -36,11 +39,27 @@ public final class RedisServerProcess: @unchecked Sendable {
     /// Starts `redis-server` on a free port with persistence off and `extraArguments`
     /// (e.g. `["--requirepass", "secret"]`), and waits until it answers `PING`.
     public static func start(_ extraArguments: [String] = [], port: Int? = nil) async throws -> RedisServerProcess {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lookout-redis-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let server = RedisServerProcess(port: try port ?? RedisTool.freePort(), directory: directory, arguments: extraArguments)
+        let server = RedisServerProcess(port: try port ?? RedisTool.freePort(), directory: try makeDirectory(), arguments: extraArguments, configFile: nil)
         try await server.launch()
         return server
+    }
+
+    /// Starts `redis-server CONFIG --sentinel` on a free port; `configuration(port)` is the
+    /// file's text (Sentinel rewrites it, so it lives in the server's directory).
+    public static func startSentinel(configuration: (Int) -> String) async throws -> RedisServerProcess {
+        let directory = try makeDirectory()
+        let port = try RedisTool.freePort()
+        let file = directory.appendingPathComponent("sentinel.conf")
+        try configuration(port).write(to: file, atomically: true, encoding: .utf8)
+        let server = RedisServerProcess(port: port, directory: directory, arguments: ["--sentinel"], configFile: file.path)
+        try await server.launch()
+        return server
+    }
+
+    private static func makeDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lookout-redis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
     }
 
     /// Runs `redis-cli -p PORT arguments…` (with `--no-auth-warning`) and returns its output.
@@ -109,8 +128,13 @@ public final class RedisServerProcess: @unchecked Sendable {
     private func launch() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try RedisTool.path("redis-server"))
-        process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local",
-                             "--dir", directory.path, "--logfile", directory.appendingPathComponent("redis.log").path] + arguments
+        let logFile = directory.appendingPathComponent("redis.log").path
+        if let configFile {
+            process.arguments = [configFile, "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path, "--logfile", logFile] + arguments
+        } else {
+            process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local",
+                                 "--dir", directory.path, "--logfile", logFile] + arguments
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

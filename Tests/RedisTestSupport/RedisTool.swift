@@ -45,6 +45,29 @@ public enum RedisTool {
         return text
     }
 
+    /// A port in 20000…29999 that is free on 127.0.0.1 together with the port 10000 above it
+    /// (a cluster node's bus port; kernel-picked ports may lie above 55535).
+    public static func freeClusterPort() throws -> Int {
+        for _ in 0..<200 {
+            let port = Int.random(in: 20000...29999)
+            if canBind(port), canBind(port + 10000) { return port }
+        }
+        throw RedisTestError("no free port pair (P, P+10000) found in 20000…29999")
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
     /// A TCP port on 127.0.0.1 that was free a moment ago (the kernel picked it).
     public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -6,12 +6,18 @@ internal import CHiredis
 
 /// Appends commands to an output buffer in RESP, formatted by hiredis.
 enum RESPEncoder {
+    /// Redis's `proto-max-bulk-len` default: the largest key or value a server accepts.
+    static let maxArgumentBytes = 512 << 20
+
     /// Appends `arguments` (one command) to `buffer`.
     /// - Throws: ``RedisError/invalidRequest(_:)`` for an empty command,
     ///   ``RedisError/protocolViolation(_:)`` if hiredis cannot allocate.
     static func append(_ arguments: [[UInt8]], to buffer: inout [UInt8]) throws(RedisError) {
         guard !arguments.isEmpty else { throw RedisError.invalidRequest("a command needs at least its name") }
         guard arguments.count < Int(Int32.max) else { throw RedisError.invalidRequest("too many arguments (\(arguments.count))") }
+        if let oversized = arguments.firstIndex(where: { $0.count > maxArgumentBytes }) {
+            throw RedisError.invalidRequest("argument \(oversized) is \(arguments[oversized].count) bytes; Redis accepts at most 512 MiB per key or value")
+        }
         // hiredis wants one pointer and one length per argument; lay the arguments out in one
         // contiguous buffer so a single withUnsafeBufferPointer covers them all.
         var storage: [UInt8] = []

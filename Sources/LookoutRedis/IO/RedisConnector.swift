@@ -28,7 +28,7 @@ final class RedisConnector: Sendable {
         self.metrics = metrics
         let shortest = min(configuration.connectTimeout, configuration.commandTimeout, configuration.poolWaitTimeout)
         do throws(RedisError) {
-            loop = try RedisEventLoop(maxSleep: shortest)
+            loop = try RedisEventLoop(maxSleep: shortest, spinBudget: configuration.replySpin)
             startError = nil
         } catch {
             loop = nil

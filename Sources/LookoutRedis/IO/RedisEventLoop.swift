@@ -21,8 +21,10 @@ protocol RedisLoopSource: AnyObject, Sendable {
     /// Runs due timers and appends the sockets to poll; returns the next instant it needs
     /// to run again (or `nil`). Called on the loop thread only.
     func service(now: ContinuousClock.Instant, watches: inout [RedisWatch]) -> ContinuousClock.Instant?
-    /// Handles poll events of one of the source's connections. Loop thread only.
-    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant)
+    /// Handles poll events of one of the source's connections; `true` when the connection
+    /// changed state (connected, failed), so the sockets to poll must be listed again.
+    /// Loop thread only.
+    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool
 }
 
 /// The thread that owns every socket read of one ``RedisClient``: it polls the connections,
@@ -44,11 +46,12 @@ final class RedisEventLoop: Sendable {
     private let wakeReadFD: Int32
     private let wakeWriteFD: Int32
     private let maxSleep: Duration
+    private let spinBudget: Duration
     private let clock = ContinuousClock()
 
     /// Starts the loop thread. `maxSleep` must not exceed any deadline the sources register
     /// relative to "now" (the shortest timeout).
-    init(maxSleep: Duration) throws(RedisError) {
+    init(maxSleep: Duration, spinBudget: Duration) throws(RedisError) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw RedisError.connection(endpoint: "-", reason: "cannot create the event loop's wake-up pipe: \(RedisSocket.errnoText())") }
         for fd in fds {
@@ -58,6 +61,7 @@ final class RedisEventLoop: Sendable {
         wakeReadFD = fds[0]
         wakeWriteFD = fds[1]
         self.maxSleep = max(.milliseconds(1), maxSleep)
+        self.spinBudget = spinBudget
         guard RedisThread.start({ [self] in run() }) else {
             RedisSocket.close(fds[0]); RedisSocket.close(fds[1])
             throw RedisError.connection(endpoint: "-", reason: "cannot start the Redis event loop thread")
@@ -88,7 +92,15 @@ final class RedisEventLoop: Sendable {
         _ = Glibc.write(wakeWriteFD, &byte, 1)
     }
 
-    /// Stops the loop after its current round; it closes the wake-up pipe itself.
+    // The wake-up pipe is closed only when nothing can call wake() or stop() any more (the
+    // thread holds the loop until it exits): closing it earlier could make a late wake()
+    // write into a descriptor number reused by someone else, or raise SIGPIPE.
+    deinit {
+        RedisSocket.close(wakeReadFD)
+        RedisSocket.close(wakeWriteFD)
+    }
+
+    /// Stops the loop after its current round.
     func stop() {
         state.withLock { $0.running = false }
         var byte: UInt8 = 1
@@ -97,13 +109,11 @@ final class RedisEventLoop: Sendable {
 
     private func run() {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
-        defer {
-            buffer.deallocate()
-            RedisSocket.close(wakeReadFD)
-            RedisSocket.close(wakeWriteFD)
-        }
+        defer { buffer.deallocate() }
         var watches: [RedisWatch] = []
         var pollFDs: [pollfd] = []
+        var dirty = true
+        var next = clock.now
         while true {
             let (running, sources, tasks) = state.withLock { state in
                 let tasks = state.tasks
@@ -114,23 +124,46 @@ final class RedisEventLoop: Sendable {
             for task in tasks { task() }
             guard running else { return }
             let now = clock.now
-            watches.removeAll(keepingCapacity: true)
-            var next = now + maxSleep
-            for source in sources {
-                if let due = source.service(now: now, watches: &watches), due < next { next = due }
+            if dirty || !tasks.isEmpty || now >= next {
+                // Timers, waiters and the set of sockets to poll: only when something may have
+                // changed, not after every reply.
+                watches.removeAll(keepingCapacity: true)
+                next = now + maxSleep
+                for source in sources {
+                    if let due = source.service(now: now, watches: &watches), due < next { next = due }
+                }
+                pollFDs.removeAll(keepingCapacity: true)
+                pollFDs.append(pollfd(fd: wakeReadFD, events: Int16(POLLIN), revents: 0))
+                for watch in watches { pollFDs.append(pollfd(fd: watch.fd, events: watch.events, revents: 0)) }
+                dirty = false
+            } else {
+                for index in pollFDs.indices { pollFDs[index].revents = 0 }
             }
-            pollFDs.removeAll(keepingCapacity: true)
-            pollFDs.append(pollfd(fd: wakeReadFD, events: Int16(POLLIN), revents: 0))
-            for watch in watches { pollFDs.append(pollfd(fd: watch.fd, events: watch.events, revents: 0)) }
-            let wait = max(Duration.zero, next - clock.now)
-            // Round up so a deadline is never polled a fraction of a millisecond early in a loop.
-            let milliseconds = Int32(min(wait.redisMilliseconds + (wait > .zero ? 1 : 0), Int64(Int32.max)))
-            let ready = poll(&pollFDs, nfds_t(pollFDs.count), milliseconds)
+            var ready: Int32 = 0
+            // With replies due, poll without sleeping for a few microseconds first: a reply on
+            // loopback usually arrives that soon, and waking a sleeping thread costs more.
+            if spinBudget > .zero, watches.contains(where: { $0.connection.inFlightCount > 0 }) {
+                let spinEnd = clock.now + spinBudget
+                repeat {
+                    ready = poll(&pollFDs, nfds_t(pollFDs.count), 0)
+                } while ready == 0 && clock.now < spinEnd
+            }
+            if ready == 0 {
+                let wait = max(Duration.zero, next - clock.now)
+                // Round up so a deadline is never polled a fraction of a millisecond early in a loop.
+                let milliseconds = Int32(min(wait.redisMilliseconds + (wait > .zero ? 1 : 0), Int64(Int32.max)))
+                ready = poll(&pollFDs, nfds_t(pollFDs.count), milliseconds)
+            }
             guard ready > 0 else { continue }
-            if pollFDs[0].revents != 0 { drainWakePipe() }
+            if pollFDs[0].revents != 0 {
+                drainWakePipe()
+                dirty = true
+            }
             for index in 1..<pollFDs.count where pollFDs[index].revents != 0 {
                 let watch = watches[index - 1]
-                watch.source.handle(watch.connection, events: pollFDs[index].revents, buffer: buffer, now: clock.now)
+                let events = pollFDs[index].revents
+                if events & Int16(POLLOUT | POLLERR | POLLHUP | POLLNVAL) != 0 { dirty = true }
+                if watch.source.handle(watch.connection, events: events, buffer: buffer, now: clock.now) { dirty = true }
             }
         }
     }

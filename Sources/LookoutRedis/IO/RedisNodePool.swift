@@ -16,12 +16,9 @@ final class RedisNodePool: RedisLoopSource {
 
     private struct State {
         var waiters = RedisFIFO<Waiter>()
-        var consecutiveFailures = 0
-        var nextAttempt: ContinuousClock.Instant?
+        var reconnect: RedisReconnectStateMachine<ContinuousClock.Instant>
         var lastError: RedisError?
         var shutDown = false
-        /// A connection failed or dropped since the last successful connect.
-        var everFailed = false
     }
 
     let endpoint: RedisEndpoint
@@ -29,7 +26,7 @@ final class RedisNodePool: RedisLoopSource {
     private let loop: RedisEventLoop
     private let handshake: RedisConnection.Handshake
     private let configuration: RedisConfiguration
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let cursor = Atomic<Int>(0)
     private let growthRequested = Atomic<Bool>(false)
     private let metrics: RedisPoolMetrics?
@@ -41,6 +38,7 @@ final class RedisNodePool: RedisLoopSource {
         self.configuration = configuration
         self.handshake = handshake
         self.loop = loop
+        state = Mutex(State(reconnect: RedisReconnectStateMachine(backoff: configuration.reconnectBackoff)))
         self.metrics = metrics.map { RedisPoolMetrics(metrics: $0, node: endpoint.description) }
         connections = (0..<max(1, size)).map { _ in
             RedisConnection(endpoint: endpoint, loop: loop, configuration: configuration)
@@ -85,6 +83,8 @@ final class RedisNodePool: RedisLoopSource {
         }
         return best
     }
+
+    private var isShutDown: Bool { state.withLock { $0.shutDown } }
 
     private func requestGrowth() {
         guard connections.contains(where: { $0.phase == .idle }) else { return }
@@ -139,23 +139,18 @@ final class RedisNodePool: RedisLoopSource {
         return next
     }
 
-    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) {
-        if let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) {
-            process(event, now: now)
-        }
+    func handle(_ connection: RedisConnection, events: Int16, buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
+        guard let event = connection.handle(events: events, buffer: buffer, handshake: handshake, now: now) else { return false }
+        process(event, now: now)
+        return true
     }
 
     private func process(_ event: RedisConnection.Event, now: ContinuousClock.Instant) {
         switch event {
         case .ready:
             let reconnected = state.withLock { state -> Bool in
-                defer {
-                    state.consecutiveFailures = 0
-                    state.nextAttempt = nil
-                    state.lastError = nil
-                    state.everFailed = false
-                }
-                return state.everFailed
+                state.lastError = nil
+                return state.reconnect.connected()
             }
             metrics?.connectOK.inc()
             if reconnected { metrics?.reconnects.inc() }
@@ -163,9 +158,7 @@ final class RedisNodePool: RedisLoopSource {
         case .failed(let error, let wasReady):
             if !wasReady { metrics?.connectFailed.inc() }
             let failed = state.withLock { state -> [Waiter] in
-                state.everFailed = true
-                state.consecutiveFailures += 1
-                state.nextAttempt = now + configuration.reconnectBackoff.delay(attempt: state.consecutiveFailures)
+                state.reconnect.failed(now: now)
                 state.lastError = error
                 // Callers waiting for this attempt learn at once that it failed.
                 return wasReady ? [] : state.waiters.removeAll()
@@ -179,7 +172,7 @@ final class RedisNodePool: RedisLoopSource {
     private func serviceWaiters(now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
         var expired: [(Waiter, RedisError)] = []
         var dispatch: [Waiter] = []
-        let (needsConnection, nextAttempt, firstDeadline) = state.withLock { state -> (Bool, ContinuousClock.Instant?, ContinuousClock.Instant?) in
+        let (waiting, reconnect, firstDeadline) = state.withLock { state -> (Bool, RedisReconnectStateMachine<ContinuousClock.Instant>, ContinuousClock.Instant?) in
             while let first = state.waiters.first, now >= first.since + configuration.poolWaitTimeout {
                 _ = state.waiters.removeFirst()
                 expired.append((first, state.lastError ?? .poolExhausted(waited: configuration.poolWaitTimeout)))
@@ -187,8 +180,7 @@ final class RedisNodePool: RedisLoopSource {
             if connections.contains(where: { $0.phase == .ready }) {
                 dispatch = state.waiters.removeAll()
             }
-            let wanted = !state.waiters.isEmpty || growthRequested.load(ordering: .relaxed)
-            return (wanted && !state.shutDown, state.nextAttempt, state.waiters.first.map { $0.since + configuration.poolWaitTimeout })
+            return (!state.waiters.isEmpty && !state.shutDown, state.reconnect, state.waiters.first.map { $0.since + configuration.poolWaitTimeout })
         }
         for (waiter, error) in expired { waiter.request.fail(error, sent: false) }
         for waiter in dispatch {
@@ -199,16 +191,18 @@ final class RedisNodePool: RedisLoopSource {
             state.withLock { $0.waiters.append(waiter) }
         }
         var due = firstDeadline
-        if needsConnection {
-            let opening = connections.contains { $0.phase == .connecting || $0.phase == .handshaking }
-            if let nextAttempt, now < nextAttempt {
-                due = min(due ?? nextAttempt, nextAttempt)
-            } else if !opening || growthRequested.load(ordering: .relaxed) {
-                growthRequested.store(false, ordering: .relaxed)
-                if let slot = connections.first(where: { $0.phase == .idle }),
-                   let event = slot.startConnect(deadline: now + configuration.connectTimeout) {
-                    process(event, now: now)
-                }
+        let opening = connections.contains { $0.phase == .connecting || $0.phase == .handshaking }
+        let growth = growthRequested.load(ordering: .relaxed) && !isShutDown
+        switch reconnect.decide(now: now, waiting: waiting, growth: growth, opening: opening) {
+        case .none:
+            break
+        case .wait(let until):
+            due = min(due ?? until, until)
+        case .connect:
+            growthRequested.store(false, ordering: .relaxed)
+            if let slot = connections.first(where: { $0.phase == .idle }),
+               let event = slot.startConnect(deadline: now + configuration.connectTimeout) {
+                process(event, now: now)
             }
         }
         return due

@@ -51,7 +51,7 @@ public enum RedisMetrics {
     public static let breakerState = StateSetDeclaration(
         "redis_breaker_state", help: "State of the Redis client's circuit breaker (closed, open, half_open).",
         states: RedisBreakerState.allCases.map(\.rawValue),
-        chart: .timeseries(row: "Errors", title: "Breaker state", legend: "{{instance}} {{redis_breaker_state}}", by: ["instance", "redis_breaker_state"]))
+        chart: Chart(row: "Errors", title: "Breaker state"))
 
     // MARK: Connections
 

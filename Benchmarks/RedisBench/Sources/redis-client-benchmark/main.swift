@@ -30,6 +30,13 @@ let getPeer = try PeerRun.run(port: server.port, ["-c", "1", "-n", "\(100_000 / 
 let getOurs = try await Measure.roundTrips(count: 50_000 / scale) { _ = try await client.send(.get("key:bench")) }
 rows.append(Row("GET 1 caller p50 (ms)", ours: getOurs.p50, peer: getPeer.p50, lowerIsBetter: true))
 rows.append(Row("GET 1 caller p99 (ms)", ours: getOurs.p99, peer: getPeer.p99, lowerIsBetter: true))
+// The same without the loop thread's short poll spin (RedisConfiguration.replySpin = 0).
+var noSpin = configuration
+noSpin.replySpin = .zero
+let noSpinClient = RedisClient(configuration: noSpin)
+let getNoSpin = try await Measure.roundTrips(count: 50_000 / scale) { _ = try await noSpinClient.send(.get("key:bench")) }
+await noSpinClient.shutdown()
+rows.append(Row("GET 1 caller p50, replySpin 0 (ms)", ours: getNoSpin.p50, peer: getPeer.p50, lowerIsBetter: true))
 let setPeer = try PeerRun.run(port: server.port, ["-c", "1", "-n", "\(100_000 / scale)", "-t", "set"])
 let value = Array("xxx".utf8)
 let setOurs = try await Measure.roundTrips(count: 50_000 / scale) { _ = try await client.send(.set("key:__rand_int__", value)) }

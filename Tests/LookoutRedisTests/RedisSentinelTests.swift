@@ -1,0 +1,66 @@
+import Lookout
+import LookoutRedis
+import LookoutTesting
+import RedisTestSupport
+import Testing
+
+@Suite("RedisClient through Sentinel", .serialized)
+struct RedisSentinelTests {
+    @Test("discovers the primary, survives SENTINEL failover, reloads scripts on the new primary")
+    func failover() async throws {
+        let deployment = try await RedisSentinelDeployment.start()
+        let registry = Registry()
+        var configuration = try RedisConfiguration(url: deployment.url)
+        configuration.commandTimeout = .seconds(1)
+        let client = RedisClient(configuration: configuration, registry: registry)
+        do {
+            try await scenario(client, deployment: deployment, registry: registry)
+        } catch {
+            await client.shutdown()
+            try await deployment.stop()
+            throw error
+        }
+        await client.shutdown()
+        try await deployment.stop()
+    }
+
+    private func scenario(_ client: RedisClient, deployment: RedisSentinelDeployment, registry: Registry) async throws {
+        let script = RedisScript("return redis.call('INCRBY', KEYS[1], ARGV[1])")
+        #expect(try await client.send(.set("s", "1")) == .status("OK"))
+        #expect(try await client.evaluate(script, keys: ["n"], arguments: [Array("5".utf8)]) == .integer(5))
+        #expect(try deployment.servers[0].cli("GET", "s") == "1")
+        // Wait until the replica has the writes, so the failover loses nothing.
+        _ = try deployment.servers[0].cli("WAIT", "1", "2000")
+        try await deployment.failover()
+        // The old primary keeps accepting writes until Sentinel reconfigures it; then the
+        // client sees EOF or READONLY and asks the sentinels again. Writes must reach the
+        // new primary within a bounded time.
+        let clock = ContinuousClock()
+        let start = clock.now
+        var onNewPrimary = false
+        var lastError: RedisError?
+        while !onNewPrimary && clock.now - start < .seconds(20) {
+            do {
+                _ = try await client.send(.set("after", "yes"))
+                onNewPrimary = (try? deployment.servers[1].cli("GET", "after")) == "yes"
+            } catch {
+                lastError = error
+            }
+            if !onNewPrimary { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(onNewPrimary, "writes never reached the new primary; last error: \(String(describing: lastError))")
+        #expect(try await client.send(.get("s")).string == "1")
+        // Scripts are not replicated: the new primary answers NOSCRIPT once, transparently.
+        #expect(try await client.evaluate(script, keys: ["n"], arguments: [Array("1".utf8)]) == .integer(6))
+        #expect((registry.sampleValue("redis_sentinel_failovers_total") ?? 0) >= 1)
+        // An unknown master name and unreachable sentinels are distinct, named errors.
+        var unknown = try RedisConfiguration(url: deployment.url.replacingOccurrences(of: "/mymaster", with: "/nosuch"))
+        unknown.connectTimeout = .milliseconds(300)
+        let lost = RedisClient(configuration: unknown)
+        await #expect { _ = try await lost.send(.ping) } throws: { error in
+            guard case .connection(_, let reason) = error as? RedisError else { return false }
+            return reason == "no sentinel knows a master named 'nosuch'"
+        }
+        await lost.shutdown()
+    }
+}

@@ -96,6 +96,18 @@ struct ByteReader {
 
     /// A zigzag-mapped signed varint.
     mutating func signed() -> Int128? {
+        // Fast path: up to 9 bytes (63 bits) decoded in 64-bit registers, the usual case.
+        let start = offset
+        var small: UInt64 = 0
+        var shift: UInt64 = 0
+        while shift < 63, offset < base.count {
+            let byte = base[offset]
+            offset += 1
+            small |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int128(Int64(bitPattern: small >> 1) ^ -Int64(bitPattern: small & 1)) }
+            shift += 7
+        }
+        offset = start
         guard let raw = varint() else { return nil }
         return Int128(bitPattern: raw >> 1) ^ -Int128(bitPattern: raw & 1)
     }

@@ -18,7 +18,7 @@ import Testing
         let server = try await RedisServerProcess.start(["--save", "", "--appendonly", "no"])
         let client = try Self.client(server)
         try await CacheBackendConformance(backend: RedisCacheBackend(client: client), prefix: "conformance",
-                                          advance: { try await Task.sleep(for: $0) }).runAll()
+                                          advance: { try await Task.sleep(for: $0) }, shortTTL: .milliseconds(700)).runAll()
         await client.shutdown()
         try await server.stop()
     }

@@ -14,7 +14,7 @@ import Testing
         let client = RedisClient(configuration: configuration)
         do {
             try await CacheBackendConformance(backend: RedisCacheBackend(client: client), prefix: "{cluster}",
-                                              advance: { try await Task.sleep(for: $0) }).runAll()
+                                              advance: { try await Task.sleep(for: $0) }, shortTTL: .milliseconds(700)).runAll()
             try await withCacheFixture { exchange in
                 let upstream = try exchange.client()
                 var settings = CandleCacheConfiguration()

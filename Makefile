@@ -53,6 +53,7 @@ bench:
 	cd Benchmarks && $(SWIFT) run -c release lookout-benchmarks
 	cd Benchmarks && $(SWIFT) run -c release bybit-benchmark
 	cd Benchmarks && $(SWIFT) run -c release ratelimit-benchmark
+	cd Benchmarks && $(SWIFT) run -c release cache-benchmark
 	$(MAKE) bench-http
 	$(MAKE) bench-redis
 

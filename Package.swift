@@ -32,6 +32,9 @@ let package = Package(
         .library(name: "LookoutRedis", targets: ["LookoutRedis"]),
         // MARK: Rate limiting (product)
         .library(name: "LookoutRateLimit", targets: ["LookoutRateLimit"]),
+        // MARK: Candle cache
+        .library(name: "LookoutCache", targets: ["LookoutCache"]),
+        .library(name: "LookoutZlib", targets: ["LookoutZlib"]),
     ],
     targets: [
         // MARK: System libraries (one Swift importer each)
@@ -64,7 +67,7 @@ let package = Package(
         .target(name: "LookoutHTTPTypes", swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutHTTPTypes", "LookoutRateLimit", "LookoutRedis"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutHTTPTypes", "LookoutRateLimit", "LookoutRedis", "LookoutCache"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", dependencies: ["LookoutHTTPTypes"], swiftSettings: swiftSettings),
@@ -84,7 +87,7 @@ let package = Package(
         // validation and file output. Only catalog executables link it, never a library module.
         .target(name: "LookoutCatalogGenerator", dependencies: ["LookoutCatalog", "Lookout", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit", "LookoutRedis", "LookoutRateLimit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalogGenerator", "LookoutHTTP", "LookoutBybit", "LookoutRedis", "LookoutRateLimit", "LookoutCache"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -129,6 +132,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Candle cache (memory or Redis, compact chunks) in front of the Bybit client
+        .target(
+            name: "LookoutCache", dependencies: ["Lookout", "LookoutCatalog", "LookoutZlib", "LookoutBybit", "LookoutRedis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookoutCacheTests",
+            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "RedisTestSupport", "Lookout"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         // Shared by test targets only: running real external tools, repository paths (no
         // Lookout module, so linking it builds nothing else).
@@ -144,7 +158,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `lookout` and `bybit-sim` executables against an in-process simulator.
-        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LookoutCLITests", dependencies: ["BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LookoutCurlTests", dependencies: ["LookoutCurl", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings

@@ -38,6 +38,21 @@ let package = Package(
             name: "ratelimit-benchmark",
             dependencies: [.product(name: "LookoutRateLimit", package: "Lookout"), .product(name: "LookoutRedis", package: "Lookout")]
         ),
+        // MARK: Candle cache
+        // Chunk size and encode/decode time vs JSON and zlib-JSON, memory and Redis hit
+        // latency, and the upstream requests a scripted dashboard workload saves.
+        .executableTarget(
+            name: "cache-benchmark",
+            dependencies: [
+                .product(name: "LookoutCache", package: "Lookout"),
+                .product(name: "LookoutRedis", package: "Lookout"),
+                .product(name: "LookoutBybit", package: "Lookout"),
+                .product(name: "LookoutZlib", package: "Lookout"),
+                .product(name: "BybitSimulator", package: "Lookout"),
+                .product(name: "BybitSimulatorHTTP", package: "Lookout"),
+                .product(name: "LookoutHTTP", package: "Lookout"),
+            ]
+        ),
         // The HTTP benchmark's peer: Hummingbird 2 serving the same endpoints as `lookout serve`.
         .executableTarget(
             name: "hummingbird-server",

@@ -3,11 +3,12 @@
 // rules generated (see LookoutCatalog's DocC, "Generating dashboards & alerts").
 // Runbooks link to `lookout serve`, which serves alerts/runbooks at /runbooks/<AlertName>.
 import LookoutBybit
+import LookoutCache
 import LookoutCatalogGenerator
 import LookoutHTTP
 import LookoutRateLimit
 import LookoutRedis
 
 CatalogCommand.main(catalogs: CatalogSet(
-    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, RateLimitMetrics.catalog],
+    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, RateLimitMetrics.catalog, CacheMetrics.catalog],
     runbookBaseURL: "http://127.0.0.1:9180/runbooks", runbookStyle: .perAlert))

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LookoutBybit
+import LookoutCache
 
 /// `lookout fetch`: candles of several symbols from Bybit (or anything speaking its API,
 /// such as `bybit-sim`), fetched in parallel, written as CSV, JSON or a table.
@@ -34,6 +35,7 @@ struct FetchCommand {
           --out FILE        write to FILE (replaced atomically) instead of standard output
           --concurrency N   requests in flight at once, 1...64 (default 8)
           --exclude-open    leave out the candle that has not closed yet
+        \(CacheOptions.help(default: .off))
           --base-url URL    API base URL (default $BYBIT_BASE_URL, else https://api.bybit.com),
                             e.g. a local simulator: --base-url http://127.0.0.1:9000
           --quiet           no progress and no summary; failed symbols are still reported
@@ -53,6 +55,7 @@ struct FetchCommand {
         if parsed.flag("help") { print(help); return Status.ok }
         let options = try FetchOptions(parsed, now: Self.nowMilliseconds(),
                                        stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+        let cacheOptions = try CacheOptions(parsed, environment: CacheOptions.processEnvironment, default: .off)
         var configuration = BybitClient.Configuration(baseURL: options.baseURL)
         configuration.maxConcurrentRequests = options.concurrency
         let client: BybitClient
@@ -70,7 +73,14 @@ struct FetchCommand {
         case .range(let from, let to): pagesPlanned = options.symbols.count * BybitClient.pagesNeeded(interval: options.interval, from: from, to: to)
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
-        let outcome = await fetch(options, client: client)
+        let cache = cacheOptions.makeCache(metrics: nil)
+        await probeCache(cache, options: cacheOptions)
+        let outcome: [(String, Result<[Kline], BybitError>)]
+        if let cache {
+            outcome = await fetch(options, cached: CachingCandleClient(client: client, cache: cache))
+        } else {
+            outcome = await fetch(options, client: client)
+        }
         await progress?.finish()
 
         var series: [CandleFormat.Series] = []
@@ -83,6 +93,7 @@ struct FetchCommand {
         }
         if !options.quiet {
             StandardError.write(summary(series: series, failures: failures, stats: client.stats, elapsed: started.duration(to: .now)))
+            if let stats = cache?.stats { StandardError.write(cacheSummary(stats, options: cacheOptions)) }
         } else {
             for failure in failures { StandardError.write("lookout fetch: \(failure.symbol) failed: \(failure.error)\n") }
         }

@@ -23,6 +23,7 @@ struct ServeCommand {
 
             OPTIONS (each also settable by environment variable or config file key):
             \(options.joined(separator: "\n"))
+            \(CacheOptions.help(default: .memory))
               --config FILE             JSON object of settings, keys as above with '_' (e.g. "log_level")
                                         env LOOKOUT_CONFIG
               --rate-limit N            limit each client IP to N requests per minute (0: off; default off);
@@ -38,13 +39,14 @@ struct ServeCommand {
     /// Parses the command line, then serves until a termination signal.
     static func run(_ arguments: [String], environment: [String: String]) async throws(CommandLineError) -> Int32 {
         let specification = CommandLineOptions.Specification(
-            valued: Set(SettingSpec.all.map(\.flag) + ["config", RateLimitSettings.flag]), flags: ["help"])
+            valued: Set(SettingSpec.all.map(\.flag) + ["config", RateLimitSettings.flag] + CacheOptions.valuedFlags), flags: ["help"])
         let options = try CommandLineOptions(arguments, specification)
         if options.flag("help") {
             print(help)
             return 0
         }
         let settings = try ServeSettings.resolve(options: options, environment: environment, readFile: ConfigFile.read)
+        let cacheOptions = try CacheOptions(options, environment: environment, default: .memory)
         // A server must outlive its readers: with stdout or stderr piped into a program that
         // exits (`lookout serve | head -1`), the next write would otherwise kill it.
         signal(SIGPIPE, SIG_IGN)
@@ -58,6 +60,14 @@ struct ServeCommand {
             logger.log(.error, "cannot start", [LogField("error", error.description)])
             return 1
         }
+        let cacheHealth: CacheHealthCheck?
+        do {
+            cacheHealth = try await service.attachCache(cacheOptions, logger: logger)
+        } catch {
+            logger.log(.error, "cannot start", [LogField("error", error.description)])
+            return 1
+        }
+        defer { cacheHealth?.stop() }
         do {
             try service.start()
         } catch {

@@ -22,7 +22,7 @@ struct FetchOptions {
     var baseURL: BybitBaseURL
 
     static let specification = CommandLineOptions.Specification(
-        valued: ["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url"],
+        valued: Set(["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url"] + CacheOptions.valuedFlags),
         flags: ["exclude-open", "quiet", "help"], allowsPositionals: true)
 
     /// Reads the parsed command line; `now` (ms) is the default `--to` and

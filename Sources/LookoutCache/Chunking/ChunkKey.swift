@@ -1,0 +1,19 @@
+import LookoutBybit
+
+/// The backend key of one chunk:
+/// `<prefix>:v<format>:{<category>:<symbol>:<interval>}:<chunk size>:<chunk index>`.
+///
+/// The braces are a Redis Cluster hash tag: every chunk of one series lives on one slot,
+/// so a range's chunks can be read in one pipeline. The format version in the key means a
+/// new encoder never even reads an old encoder's values.
+struct ChunkKey: Sendable, Hashable {
+    let category: BybitCategory
+    let symbol: String
+    let interval: KlineInterval
+    let size: Int
+    let index: Int64
+
+    func render(prefix: String) -> String {
+        "\(prefix):v\(CandleChunkCodec.formatVersion):{\(category.rawValue):\(symbol):\(interval.rawValue)}:\(size):\(index)"
+    }
+}

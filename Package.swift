@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutCacheTests",
-            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "RedisTestSupport", "Lookout"],
+            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport", "RedisTestSupport", "Lookout"],
             swiftSettings: swiftSettings
         ),
 

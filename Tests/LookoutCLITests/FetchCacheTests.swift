@@ -2,6 +2,7 @@ import BybitSimulator
 import Foundation
 import RedisTestSupport
 import Testing
+import SimulatorTestSupport
 import TestSupport
 
 /// `lookout fetch` with the seed system's Redis settings against a real `redis-server`.

@@ -2,6 +2,7 @@ import BybitSimulator
 import BybitSimulatorHTTP
 import LookoutBybit
 import LookoutCache
+import SimulatorTestSupport
 import TestSupport
 
 /// A simulated exchange on a manual clock, a Bybit client for it, and a cache clock that

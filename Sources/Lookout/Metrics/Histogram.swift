@@ -18,6 +18,8 @@ public final class Histogram: Series, @unchecked Sendable {
     /// The bucket layout.
     public let buckets: Buckets
     private let bucketCount: Int
+    /// The finite bounds (owned by `buckets`, which this series keeps alive).
+    private let bounds: UnsafePointer<Double>
     /// Non-cumulative counts, one per finite bound plus one for +Inf.
     private let counts: UnsafeMutablePointer<Atomic<UInt64>>
     private let sumBits = Atomic<UInt64>(0.0.bitPattern)
@@ -26,6 +28,7 @@ public final class Histogram: Series, @unchecked Sendable {
     init(buckets: Buckets, renderedLabels: [UInt8], labelHash: UInt64) {
         self.buckets = buckets
         self.bucketCount = buckets.upperBounds.count + 1
+        self.bounds = UnsafePointer(buckets.searchTable.bounds)
         counts = .allocate(capacity: bucketCount)
         for index in 0..<bucketCount { (counts + index).initialize(to: Atomic(0)) }
         super.init(renderedLabels: renderedLabels, labelHash: labelHash)
@@ -38,20 +41,7 @@ public final class Histogram: Series, @unchecked Sendable {
 
     @inline(__always)
     private func bucketIndex(_ value: Double) -> Int {
-        buckets.upperBounds.withUnsafeBufferPointer { bounds in
-            if bounds.count <= 16 {
-                var index = 0
-                while index < bounds.count, value > bounds[index] { index += 1 }
-                return index
-            }
-            var low = 0
-            var high = bounds.count
-            while low < high {
-                let middle = (low + high) / 2
-                if value > bounds[middle] { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        BucketSearchTable.index(of: value, in: bounds, count: bucketCount - 1)
     }
 
     /// Records one observation.

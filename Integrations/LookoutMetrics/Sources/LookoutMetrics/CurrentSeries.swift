@@ -1,13 +1,6 @@
 import Lookout
 import Synchronization
 
-/// What every handle the factory returns can do besides recording: let `destroy*` stop
-/// exposing its series.
-protocol ReleasableHandle: AnyObject {
-    /// Stops exposing the handle's series (unless it is the shared overflow series).
-    func release()
-}
-
 /// The series a handle records into, swappable (a counter reset starts a new series)
 /// and read with one atomic load and no retain.
 ///

@@ -64,6 +64,9 @@ public final class Counter: Series, @unchecked Sendable {
             integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
             return
         }
+        // Another thread: its striped cell (borrowed, not retained: the cells' reference
+        // count is shared by every thread), or the slow path that claims or inflates.
+        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
         addAsOtherThread(amount, slot: slot)
     }
 

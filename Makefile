@@ -7,7 +7,7 @@ SWIFT ?= swift
 # toolchain's new warning cannot break a downstream user's build.
 STRICT := -Xswiftc -warnings-as-errors
 
-.PHONY: run test build bench bench-http clean generate check-generated
+.PHONY: run test test-integrations build bench bench-http clean generate check-generated
 
 ## run: build in release mode and serve /metrics and health on the defaults (127.0.0.1:9180);
 ## it prints the URLs. Ctrl-C stops it gracefully. `lookout serve --help` lists the options.
@@ -25,6 +25,11 @@ test:
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --no-parallel
 	$(MAKE) check-generated
+	$(MAKE) test-integrations
+
+## test-integrations: build and test the swift-metrics backend package (Integrations/LookoutMetrics).
+test-integrations:
+	cd Integrations/LookoutMetrics && $(SWIFT) build --build-tests $(STRICT) && $(SWIFT) test --skip-build --no-parallel
 
 # The plugins ask for write permission even with --check, which writes nothing.
 PLUGIN := $(SWIFT) package --allow-writing-to-package-directory
@@ -79,4 +84,4 @@ build:
 	$(SWIFT) build $(STRICT)
 
 clean:
-	rm -rf .build Benchmarks/.build Examples/.build
+	rm -rf .build Benchmarks/.build Examples/.build Integrations/LookoutMetrics/.build

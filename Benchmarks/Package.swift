@@ -10,6 +10,9 @@ let package = Package(
         .package(name: "Lookout", path: ".."),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // The swift-metrics backend, against swift-prometheus' PrometheusMetricsFactory.
+        .package(name: "LookoutMetrics", path: "../Integrations/LookoutMetrics"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         // Counts malloc calls by interposing the allocator (for "allocations per operation").
@@ -20,6 +23,8 @@ let package = Package(
                 "CMallocCounter",
                 .product(name: "Lookout", package: "Lookout"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "LookoutMetrics", package: "LookoutMetrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // The Bybit client against the simulator (in-process, 50 ms latency), sequential vs

@@ -96,6 +96,7 @@ enum MetricsBenchmarks {
         }
 
         if wanted("emit") { rows += emitRows(scale: scale) }
+        rows += RealisticBenchmarks.run(scale: scale, wanted: wanted)
         if wanted("memory") || wanted("allocations") { rows += memoryAndAllocationRows(quick: quick) }
         return rows
     }

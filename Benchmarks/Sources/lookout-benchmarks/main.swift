@@ -9,3 +9,5 @@ let filter = arguments.firstIndex(of: "--filter").flatMap { arguments.indices.co
 print("Lookout benchmarks (\(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) CPUs); figures are medians of \(Harness.rounds) rounds")
 Report.print("Core metrics: Lookout vs swift-prometheus 2.4.1 (ratio = peer / lookout; > 1 means Lookout is better)",
              peerName: "swift-prometheus", rows: MetricsBenchmarks.run(quick: quick, filter: filter))
+Report.print("swift-metrics API: LookoutMetricsFactory vs swift-prometheus' PrometheusMetricsFactory (same calls)",
+             peerName: "swift-prometheus", rows: SwiftMetricsBenchmarks.run(scale: quick ? 10 : 1, wanted: { name in filter.map { name.contains($0) } ?? true }))

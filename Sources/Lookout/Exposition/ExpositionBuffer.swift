@@ -74,6 +74,14 @@ public struct ExpositionBuffer: ~Copyable {
         }
     }
 
+    /// Appends raw bytes into room made by ``reserve(_:)``.
+    @inline(__always)
+    mutating func appendUnchecked(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        Self.copy(from: source, to: UnsafeMutableRawPointer(base + count), count: bytes.count)
+        count += bytes.count
+    }
+
     /// Appends raw bytes.
     @inline(__always)
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {

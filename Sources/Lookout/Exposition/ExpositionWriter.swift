@@ -46,7 +46,7 @@ extension ExpositionWriter {
 /// State-set samples, shared by both formats: one line per state, the state's name in
 /// a label named after the family.
 enum StateSetLines {
-    static func write(_ value: StateSetValue, name: [UInt8], labels: [UInt8], to buffer: inout ExpositionBuffer) {
+    static func write(_ value: StateSetValue, name: UnsafeRawBufferPointer, labels: [UInt8], to buffer: inout ExpositionBuffer) {
         for (state, enabled) in zip(value.states, value.enabled) {
             var escaped: [UInt8] = []
             TextEscaping.appendLabelValue(state, to: &escaped)
@@ -67,7 +67,7 @@ enum HistogramLines {
     /// Writes the cumulative `_bucket` lines, calling `annotate` before each line's end
     /// (OpenMetrics adds exemplars there), and returns the total count.
     @inline(__always)
-    static func writeBuckets(_ name: [UInt8], labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>,
+    static func writeBuckets(_ name: UnsafeRawBufferPointer, labels: [UInt8], buckets: Buckets, counts: UnsafeBufferPointer<UInt64>,
                              to buffer: inout ExpositionBuffer, annotate: (Int, inout ExpositionBuffer) -> Void) -> UInt64 {
         var cumulative: UInt64 = 0
         for index in counts.indices {
@@ -82,7 +82,7 @@ enum HistogramLines {
 
     /// Writes the `_count` line.
     @inline(__always)
-    static func writeCount(_ name: [UInt8], labels: [UInt8], total: UInt64, to buffer: inout ExpositionBuffer) {
+    static func writeCount(_ name: UnsafeRawBufferPointer, labels: [UInt8], total: UInt64, to buffer: inout ExpositionBuffer) {
         buffer.appendSampleStart(name, labels: labels)
         buffer.appendDecimal(total)
         buffer.append(UInt8(ascii: "\n"))

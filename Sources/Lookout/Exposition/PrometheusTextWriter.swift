@@ -14,7 +14,7 @@ struct PrometheusTextWriter: TextSampleWriter {
     /// `# HELP` and `# TYPE` lines: counters named with `_total`, info with `_info`.
     static func header(_ descriptor: MetricDescriptor, names: FamilyNames) -> [UInt8] {
         var buffer = ExpositionBuffer(capacity: 128)
-        let metadataName: [UInt8]
+        let metadataName: UnsafeRawBufferPointer
         switch descriptor.type {
         case .counter: metadataName = names.total
         case .info: metadataName = names.info

@@ -54,6 +54,20 @@ final class FamilyCore: @unchecked Sendable {
         return found ?? insert(values, hash: hash, plain: plain)
     }
 
+    /// The series for `values` if it exists (never creates one); nil for a wrong count.
+    func existingSeries(_ values: [String]) -> Series? {
+        guard values.count == labelCount else { return nil }
+        return values.withUnsafeBufferPointer { values in
+            let (hash, plain) = LabelKey.hash(values, seed: seed)
+            return table.load(ordering: .acquiring)._withUnsafeGuaranteedRef { table in
+                table.find(values, hash: hash, plain: plain, nameLengths: nameLengths)
+            }
+        }
+    }
+
+    /// How many series are exposed.
+    var seriesCount: Int { state.withLock { $0.series.count } }
+
     /// The series for `values`, or an error naming the expected labels.
     func checkedSeries(_ values: [String]) throws(MetricError) -> Series {
         guard values.count == labelCount else {

@@ -26,6 +26,8 @@ extension LabelKey {
                     matched = equalWords(base + position, low, length: min(length, 8))
                         && (length <= 8 || equalWords(base + position + 8, word1 & 0x00FF_FFFF_FFFF_FFFF, length: length - 8))
                     position += length
+                } else if plain, let bytes = contiguousLarge(raw.load(as: UInt64.self), word1) {
+                    matched = matchPlain(bytes, base: base, count: count, position: &position)
                 } else {
                     matched = withBytes(values[index]) { bytes in
                         plain ? matchPlain(bytes, base: base, count: count, position: &position)
@@ -47,16 +49,26 @@ extension LabelKey {
         return (loaded ^ word) & mask == 0
     }
 
+    /// Whether `bytes` appear at `position` of the rendered labels (which are padded, so
+    /// word loads past a value stay in bounds); advances `position` past them.
+    @inline(__always)
     private static func matchPlain(_ bytes: UnsafeRawBufferPointer, base: UnsafeRawPointer, count: Int, position: inout Int) -> Bool {
-        guard position + bytes.count < count else { return false }
+        let length = bytes.count
+        guard position + length < count else { return false }
+        let target = base + position
+        position += length
+        guard length >= 8 else {
+            return length == 0 || equalWords(target, word(bytes, at: 0), length: length)
+        }
+        // Whole words, then the last eight bytes (overlapping the previous word).
+        var difference: UInt64 = 0
         var offset = 0
-        var equal = true
-        forEachWord(bytes) { word in
-            equal = equal && equalWords(base + position + offset, word, length: min(8, bytes.count - offset))
+        while offset + 8 < length {
+            difference |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ target.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset += 8
         }
-        position += bytes.count
-        return equal
+        difference |= bytes.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) ^ target.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        return difference == 0
     }
 
     private static func matchEscaped(_ bytes: UnsafeRawBufferPointer, target: UnsafeBufferPointer<UInt8>, position: inout Int) -> Bool {

@@ -17,33 +17,80 @@ enum LabelKey {
 
     /// Hashes `values` with `seed`; `plain` is false if any value holds `\`, `"` or a
     /// newline (then matching must account for escapes).
+    ///
+    /// Every value's bytes are read once, two words per multiply, whatever its length.
     @usableFromInline
     static func hash(_ values: UnsafeBufferPointer<String>, seed: UInt64) -> (hash: UInt64, plain: Bool) {
         var hash = seed
         var special: UInt64 = 0
         for index in values.indices {
             let raw = UnsafeRawPointer(values.baseAddress! + index)
+            let word0 = raw.load(as: UInt64.self)
             let word1 = raw.load(fromByteOffset: 8, as: UInt64.self)
             if let count = smallCount(word1) {
-                let word0 = raw.load(as: UInt64.self)
-                if count > 0 { special |= specialBytes(word0); hash = mix(hash, word0) }
-                if count > 8 {
-                    let high = word1 & 0x00FF_FFFF_FFFF_FFFF
-                    special |= specialBytes(high)
-                    hash = mix(hash, high)
-                }
+                let high = count > 8 ? word1 & 0x00FF_FFFF_FFFF_FFFF : 0
+                special |= specialBytes(word0) | specialBytes(high)
+                // The same words a large string of these bytes feeds in: one pair, zero-padded.
+                hash = count == 0 ? hash : mix(hash ^ word0, high ^ pairKey)
                 hash = mix(hash, UInt64(count) | 0x8000_0000_0000_0000)
+            } else if let bytes = contiguousLarge(word0, word1) {
+                hashBytes(bytes, hash: &hash, special: &special)
             } else {
-                withBytes(values[index]) { bytes in
-                    forEachWord(bytes) { word in
-                        special |= specialBytes(word)
-                        hash = mix(hash, word)
-                    }
-                    hash = mix(hash, UInt64(bytes.count) | 0x8000_0000_0000_0000)
-                }
+                withBytes(values[index]) { hashBytes($0, hash: &hash, special: &special) }
             }
         }
         return (hash, special == 0)
+    }
+
+    /// Feeds `bytes` into `hash` as 8-byte little-endian words, zero-padded, two words
+    /// per multiply, then the length.
+    @inline(__always)
+    static func hashBytes(_ bytes: UnsafeRawBufferPointer, hash: inout UInt64, special: inout UInt64) {
+        let count = bytes.count
+        var offset = 0
+        while offset + 16 <= count {
+            let low = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let high = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+            special |= specialBytes(low) | specialBytes(high)
+            hash = mix(hash ^ low, high ^ pairKey)
+            offset += 16
+        }
+        if offset < count {
+            let low = word(bytes, at: offset)
+            let high = offset + 8 < count ? word(bytes, at: offset + 8) : 0
+            special |= specialBytes(low) | specialBytes(high)
+            hash = mix(hash ^ low, high ^ pairKey)
+        }
+        hash = mix(hash, UInt64(count) | 0x8000_0000_0000_0000)
+    }
+
+    /// The (up to) eight bytes of `bytes` from `offset`, zero-padded.
+    @inline(__always)
+    static func word(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        if offset + 8 <= bytes.count { return bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
+        return UInt64(littleEndian: word)
+    }
+
+    /// The UTF-8 bytes of a large string whose bytes are contiguous and reachable from its
+    /// two words (native storage or a literal), or nil for any other form.
+    ///
+    /// Swift's stable 64-bit string ABI: the first word holds the byte count (low 48
+    /// bits) and flags, bit 60 meaning "tail-allocated" (the bytes follow the storage
+    /// header); the second word holds the object address in its low 60 bits, bit 61
+    /// marking small strings and bit 60 foreign (bridged) ones. Tail-allocated bytes
+    /// start 32 bytes past that address, for native storage and literals alike. Reading
+    /// this directly saves a call through `String.UTF8View` per long label value.
+    @inline(__always)
+    static func contiguousLarge(_ word0: UInt64, _ word1: UInt64) -> UnsafeRawBufferPointer? {
+        #if _pointerBitWidth(_64)
+        guard word1 & (3 << 60) == 0, word0 & (1 << 60) != 0,
+              let start = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: (word1 & 0x0FFF_FFFF_FFFF_FFFF) &+ 32)) else { return nil }
+        return UnsafeRawBufferPointer(start: start, count: Int(truncatingIfNeeded: word0 & 0x0000_FFFF_FFFF_FFFF))
+        #else
+        return nil
+        #endif
     }
 
     /// The byte count of a small string given its second word, or nil for other forms.
@@ -59,20 +106,8 @@ enum LabelKey {
         return Array(value.utf8).withUnsafeBytes(body)
     }
 
-    /// Calls `body` with each 8-byte little-endian word of `bytes`, the last zero-padded.
-    @inline(__always)
-    static func forEachWord(_ bytes: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            body(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var word: UInt64 = 0
-            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
-            body(UInt64(littleEndian: word))
-        }
-    }
+    /// Mixed into the second word of each pair, so a pair's words are not interchangeable.
+    private static let pairKey: UInt64 = 0x8EBC_6AF0_9C88_C6E3
 
     @inline(__always)
     private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
@@ -82,7 +117,7 @@ enum LabelKey {
 
     /// Non-zero if `word` holds a backslash, a double quote or a newline byte.
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         zeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C) | zeroByte(word ^ 0x2222_2222_2222_2222) | zeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A)
     }
 

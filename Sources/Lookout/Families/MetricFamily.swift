@@ -113,6 +113,19 @@ public final class MetricFamily<Child: Series>: Sendable {
         unsafeDowncast(try core.checkedSeries(labelValues), to: Child.self)
     }
 
+    /// The series for `labelValues` if it already exists; never creates one.
+    ///
+    /// Lock-free and allocation-free like ``labels(_:)``. Use it to bound a family's size:
+    /// look up first, and create (with ``child(labelValues:)``) only while
+    /// ``seriesCount`` is under your limit. Returns nil when no such series exists or the
+    /// number of values differs from the family's label names.
+    public func existingChild(labelValues: [String]) -> Child? {
+        core.existingSeries(labelValues).map { unsafeDowncast($0, to: Child.self) }
+    }
+
+    /// The number of series the family exposes (takes the family's lock briefly).
+    public var seriesCount: Int { core.seriesCount }
+
     /// Stops exposing the series for `labelValues`; returns whether it existed.
     ///
     /// A later lookup with the same values creates a fresh series. The removed series'

@@ -1,3 +1,4 @@
+import CLookoutThread
 import Synchronization
 
 /// A cumulative total that only goes up: requests served, bytes sent, errors seen.
@@ -10,14 +11,19 @@ import Synchronization
 /// programming error: it traps with a message naming the metric, since a silently
 /// decreasing counter would corrupt every `rate()` computed from it.
 ///
-/// Thread-safety: safe from any thread, lock-free. Increments from several threads at
-/// once move to per-thread cells automatically, so contended increments stay cheap.
+/// Thread-safety: safe from any thread, lock-free. The first thread to increment owns the
+/// counter's main word and adds to it without a locked instruction; any other thread
+/// moves to per-thread cells (on cache lines of their own), so neither single-threaded
+/// nor contended increments pay for an atomic read-modify-write on a shared line.
 public final class Counter: Series, @unchecked Sendable {
     // @unchecked Sendable: restated from Series; this class adds only atomics and immutable `let`s.
+    /// The integer total; written only by the owning thread.
     @usableFromInline let integerTotal = Atomic<UInt64>(0)
     @usableFromInline let floatTotalBits = Atomic<UInt64>(0)
     @usableFromInline let extras = LazyReference<CounterExtras>()
-    @usableFromInline let lastThread = Atomic<UInt32>(0)
+    /// The slot number (see CLookoutThread) of the thread that owns `integerTotal`; 0
+    /// until the first increment. Slot numbers are never reused.
+    @usableFromInline let owner = Atomic<UInt32>(0)
 
     /// Adds one.
     @inlinable
@@ -51,11 +57,33 @@ public final class Counter: Series, @unchecked Sendable {
 
     @inlinable @inline(__always)
     func add(_ amount: UInt64) {
+        let slot = CLookoutThread_currentSlot()
+        if owner.load(ordering: .relaxed) == slot {
+            // Only the owner writes this word: a plain read-modify-write (relaxed load and
+            // store, no locked instruction) cannot lose an update.
+            integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
+            return
+        }
+        // Another thread: its striped cell (borrowed, not retained: the cells' reference
+        // count is shared by every thread), or the slow path that claims or inflates.
         if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
-        let old = integerTotal.wrappingAdd(amount, ordering: .relaxed).oldValue
-        // Sample which thread is incrementing once per 256 of the total (and on every
-        // larger increment); see ThreadSwitchDetector.
-        if (old ^ (old &+ amount)) >> 8 != 0 { sampleThread() }
+        addAsOtherThread(amount, slot: slot)
+    }
+
+    /// An increment from a thread that does not own the counter: claims it if no thread
+    /// does yet, and otherwise adds to the calling thread's striped cell (a second
+    /// thread means the counter is shared, and the owner keeps writing this object's
+    /// cache line).
+    @usableFromInline
+    func addAsOtherThread(_ amount: UInt64, slot: UInt32) {
+        if owner.load(ordering: .relaxed) == 0, owner.compareExchange(expected: 0, desired: slot, ordering: .relaxed).exchanged {
+            integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
+            return
+        }
+        // Borrowed, not retained: the cells' reference count is shared by every thread.
+        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
+        inflate()
+        _ = extras.withValue { $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }
     }
 
     @usableFromInline
@@ -64,11 +92,6 @@ public final class Counter: Series, @unchecked Sendable {
         if atomicAdd(amount, to: floatTotalBits) {
             inflate()
         }
-    }
-
-    @usableFromInline
-    func sampleThread() {
-        if ThreadSwitchDetector.noteUpdate(lastThread) { inflate() }
     }
 
     private func inflate() {

@@ -1,3 +1,4 @@
+import CLookoutThread
 import Synchronization
 
 /// Observations (request durations, response sizes) counted into buckets, with their
@@ -10,54 +11,70 @@ import Synchronization
 /// NaN observations are ignored: they fall in no bucket and would turn `_sum` into NaN
 /// for the life of the process.
 ///
-/// Thread-safety: safe from any thread, lock-free. Concurrent observations move to
-/// per-thread cells automatically. A scrape during concurrent observations may see a
+/// Thread-safety: safe from any thread, lock-free. The first thread to observe owns a
+/// private set of words it updates without locked instructions (the usual case of one
+/// recording thread costs no atomic read-modify-write); other threads share atomic
+/// words, and concurrent observations there move to per-thread cells automatically. A scrape during concurrent observations may see a
 /// bucket total and a sum that differ by the observations in flight.
 public final class Histogram: Series, @unchecked Sendable {
     // @unchecked Sendable: restated from Series; this class adds only atomics and immutable `let`s.
     /// The bucket layout.
     public let buckets: Buckets
     private let bucketCount: Int
-    /// Non-cumulative counts, one per finite bound plus one for +Inf.
+    /// The finite bounds (owned by `buckets`, which this series keeps alive).
+    private let bounds: UnsafePointer<Double>
+    /// Non-cumulative counts, one per finite bound plus one for +Inf, shared by threads
+    /// other than the owner.
     private let counts: UnsafeMutablePointer<Atomic<UInt64>>
+    /// The owner's counts (`bucketCount` words) then its sum's bits, on cache lines of
+    /// their own; written only by the owning thread.
+    private let owned: UnsafeMutablePointer<Atomic<UInt64>>
+    /// The slot number (see CLookoutThread) of the thread that owns `owned`; 0 until the
+    /// first observation. Slot numbers are never reused, so no two threads share one.
+    private let owner = Atomic<UInt32>(0)
     private let sumBits = Atomic<UInt64>(0.0.bitPattern)
     private let extras = LazyReference<HistogramExtras>()
 
     init(buckets: Buckets, renderedLabels: [UInt8], labelHash: UInt64) {
         self.buckets = buckets
         self.bucketCount = buckets.upperBounds.count + 1
-        counts = .allocate(capacity: bucketCount)
-        for index in 0..<bucketCount { (counts + index).initialize(to: Atomic(0)) }
+        self.bounds = UnsafePointer(buckets.searchTable.bounds)
+        let sharedWords = Self.sharedWords(bucketCount)
+        let total = sharedWords + bucketCount + 1
+        counts = UnsafeMutableRawPointer.allocate(byteCount: total * 8, alignment: 64).bindMemory(to: Atomic<UInt64>.self, capacity: total)
+        for index in 0..<total { (counts + index).initialize(to: Atomic(0)) }
+        owned = counts + sharedWords
         super.init(renderedLabels: renderedLabels, labelHash: labelHash)
     }
 
     deinit {
-        counts.deinitialize(count: bucketCount)
-        counts.deallocate()
+        counts.deinitialize(count: Self.sharedWords(bucketCount) + bucketCount + 1)
+        UnsafeMutableRawPointer(counts).deallocate()
     }
+
+    /// Shared words rounded up to whole cache lines, so the owner's words start a line.
+    private static func sharedWords(_ bucketCount: Int) -> Int { (bucketCount + 7) / 8 * 8 }
 
     @inline(__always)
     private func bucketIndex(_ value: Double) -> Int {
-        buckets.upperBounds.withUnsafeBufferPointer { bounds in
-            if bounds.count <= 16 {
-                var index = 0
-                while index < bounds.count, value > bounds[index] { index += 1 }
-                return index
-            }
-            var low = 0
-            var high = bounds.count
-            while low < high {
-                let middle = (low + high) / 2
-                if value > bounds[middle] { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        BucketSearchTable.index(of: value, in: bounds, count: bucketCount - 1)
     }
 
     /// Records one observation.
     public func observe(_ value: Double) {
         guard !value.isNaN else { return }
         let index = bucketIndex(value)
+        let slot = CLookoutThread_currentSlot()
+        let currentOwner = owner.load(ordering: .relaxed)
+        if currentOwner == slot
+            || (currentOwner == 0 && owner.compareExchange(expected: 0, desired: slot, ordering: .relaxed).exchanged) {
+            // Only this thread writes these words: a plain read-modify-write (relaxed
+            // loads and stores, no locked instruction) cannot lose an update.
+            owned[index].store(owned[index].load(ordering: .relaxed) &+ 1, ordering: .relaxed)
+            let sum = owned + bucketCount
+            sum.pointee.store((Double(bitPattern: sum.pointee.load(ordering: .relaxed)) + value).bitPattern, ordering: .relaxed)
+            return
+        }
         let striped: Void? = extras.withValue { extras in
             let cell = extras.cells.cell()
             cell[index].wrappingAdd(1, ordering: .relaxed)
@@ -110,7 +127,9 @@ public final class Histogram: Series, @unchecked Sendable {
     }
 
     private func loadCounts(into buffer: UnsafeMutableBufferPointer<UInt64>) {
-        for index in 0..<bucketCount { buffer[index] = counts[index].load(ordering: .relaxed) }
+        for index in 0..<bucketCount {
+            buffer[index] = counts[index].load(ordering: .relaxed) &+ owned[index].load(ordering: .relaxed)
+        }
         extras.withValue { extras in
             for index in 0..<bucketCount { buffer[index] &+= extras.cells.integerSum(word: index) }
         }
@@ -121,7 +140,8 @@ public final class Histogram: Series, @unchecked Sendable {
 
     /// The sum of all observations.
     public var sum: Double {
-        Double(bitPattern: sumBits.load(ordering: .relaxed)) + (extras.withValue { $0.cells.doubleSum(word: bucketCount) } ?? 0)
+        Double(bitPattern: sumBits.load(ordering: .relaxed)) + Double(bitPattern: owned[bucketCount].load(ordering: .relaxed))
+            + (extras.withValue { $0.cells.doubleSum(word: bucketCount) } ?? 0)
     }
 
     func write<Writer: ExpositionWriter>(with writer: Writer, to buffer: inout ExpositionBuffer) {

@@ -85,21 +85,3 @@ func atomicAdd(_ amount: Double, to atomic: borrowing Atomic<UInt64>) -> Bool {
         retried = true
     }
 }
-
-/// Tracks which thread last updated a metric, to detect multi-thread use cheaply.
-///
-/// The word holds the last thread's slot (low 24 bits) and how many times the updating
-/// thread changed (high 8 bits). Updates are sampled, not done on every operation, and
-/// races between samplers only blur the count, which is a heuristic anyway.
-enum ThreadSwitchDetector {
-    /// Records that the calling thread updated the metric; true once it has seen enough
-    /// switches between threads that striping will pay off.
-    static func noteUpdate(_ word: borrowing Atomic<UInt32>, threshold: UInt32 = 4) -> Bool {
-        let slot = CLookoutThread_currentSlot() & 0xFF_FFFF
-        let previous = word.load(ordering: .relaxed)
-        guard previous & 0xFF_FFFF != slot else { return false }
-        let switches = previous == 0 ? 0 : (previous >> 24) + 1
-        word.store(min(switches, 255) << 24 | slot, ordering: .relaxed)
-        return switches >= threshold
-    }
-}

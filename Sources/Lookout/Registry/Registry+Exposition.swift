@@ -3,8 +3,8 @@ extension Registry {
     /// An immutable copy of every family, sorted by name.
     public func snapshot() -> [MetricFamilySnapshot] {
         let (families, collectors) = sources
-        var result = families.map { entry in
-            MetricFamilySnapshot(uncheckedDescriptor: entry.core.descriptor, series: entry.core.allSeries.map { series in
+        var result = families.map { core in
+            MetricFamilySnapshot(uncheckedDescriptor: core.descriptor, series: core.allSeries.map { series in
                 SeriesSnapshot(labels: series.labels, value: series.snapshotValue(), createdTimestamp: series.createdTimestamp)
             })
         }
@@ -35,40 +35,57 @@ extension Registry {
 
     private func write<Writer: ExpositionWriter>(with writer: inout Writer, into buffer: inout ExpositionBuffer) {
         let (families, collectors) = sources
-        let collected = Self.collect(collectors).sorted { $0.descriptor.name < $1.descriptor.name }
+        let collected = collectors.isEmpty ? [] : Self.collect(collectors).sorted { $0.descriptor.name < $1.descriptor.name }
         var next = 0
         func flushCollected(before name: String?) {
             while next < collected.count, name.map({ collected[next].descriptor.name < $0 }) ?? true {
-                writer.beginFamily(FamilyRendering(collected[next].descriptor), to: &buffer)
-                for series in collected[next].series {
-                    writer.writeSeries(labels: series.labels.rendered, value: series.value, created: series.createdTimestamp, to: &buffer)
+                let rendering = FamilyRendering(collected[next].descriptor)
+                withExtendedLifetime(rendering) {
+                    writer.beginFamily(rendering, to: &buffer)
+                    for series in collected[next].series {
+                        writer.writeSeries(labels: series.labels.rendered, value: series.value, created: series.createdTimestamp, to: &buffer)
+                    }
                 }
                 next += 1
             }
         }
-        for entry in families {
-            flushCollected(before: entry.core.descriptor.name)
-            writer.beginFamily(entry.core.rendering, to: &buffer)
-            Self.writeLive(entry.core, with: writer, to: &buffer)
+        // The ordered list holds every family; borrowing them saves a retain and a release
+        // of each one per scrape.
+        families.withUnsafeBufferPointer { references in
+            guard let start = references.baseAddress else { return }
+            let cores = UnsafeRawPointer(start).assumingMemoryBound(to: Unmanaged<FamilyCore>.self)
+            for index in references.indices {
+                cores[index]._withUnsafeGuaranteedRef { core in
+                    if next < collected.count { flushCollected(before: core.descriptor.name) }
+                    writer.beginFamily(core.rendering, to: &buffer)
+                    Self.writeLive(core, with: writer, to: &buffer)
+                }
+            }
         }
         flushCollected(before: nil)
         writer.finish(to: &buffer)
     }
 
     /// Writes a live family's series straight from their atomics, without snapshots.
+    ///
+    /// The family's lock is held while its series are written (instead of copying the
+    /// list out): it only delays the creation of a new series in this family, never a
+    /// lookup or an update.
     private static func writeLive<Writer: ExpositionWriter>(_ core: FamilyCore, with writer: Writer, to buffer: inout ExpositionBuffer) {
-        let series = core.allSeries
-        switch core.descriptor.type {
-        case .counter:
-            forEachUnretained(series, as: Counter.self) { $0.write(with: writer, to: &buffer) }
-        case .histogram:
-            forEachUnretained(series, as: Histogram.self) { $0.write(with: writer, to: &buffer) }
-        case .gauge:
-            forEachUnretained(series, as: Gauge.self) { writer.writeGauge(labels: $0.renderedLabels, value: $0.value, to: &buffer) }
-        case .info:
-            forEachUnretained(series, as: Info.self) { writer.writeInfo(labels: $0.renderedLabels, to: &buffer) }
-        case .stateSet, .unknown:
-            for item in series { writer.writeSeries(labels: item.renderedLabels, value: item.snapshotValue(), created: item.createdTimestamp, to: &buffer) }
+        let type = core.descriptor.type
+        core.state.withLock { state in
+            switch type {
+            case .counter:
+                forEachUnretained(state.series, as: Counter.self) { $0.write(with: writer, to: &buffer) }
+            case .histogram:
+                forEachUnretained(state.series, as: Histogram.self) { $0.write(with: writer, to: &buffer) }
+            case .gauge:
+                forEachUnretained(state.series, as: Gauge.self) { writer.writeGauge(labels: $0.renderedLabels, value: $0.value, to: &buffer) }
+            case .info:
+                forEachUnretained(state.series, as: Info.self) { writer.writeInfo(labels: $0.renderedLabels, to: &buffer) }
+            case .stateSet, .unknown:
+                for item in state.series { writer.writeSeries(labels: item.renderedLabels, value: item.snapshotValue(), created: item.createdTimestamp, to: &buffer) }
+            }
         }
     }
 

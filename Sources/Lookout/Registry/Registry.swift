@@ -38,7 +38,9 @@ public final class Registry: Sendable {
         var sampleOwners: [String: String] = [:]
         var nextCollectorID = 0
         /// Families sorted by name; rebuilt on every (un)registration.
-        var ordered: [FamilyEntry] = []
+        var ordered: [FamilyCore] = []
+        /// Collectors in registration order; rebuilt with `ordered`.
+        var orderedCollectors: [(descriptors: [MetricDescriptor], collector: any Collector)] = []
     }
 
     let state = Mutex(State())
@@ -153,14 +155,15 @@ public final class Registry: Sendable {
     }
 
     private static func reorder(_ state: inout State) {
-        state.ordered = state.families.values.sorted { $0.core.descriptor.name < $1.core.descriptor.name }
+        state.ordered = state.families.values.map(\.core).sorted { $0.descriptor.name < $1.descriptor.name }
+        state.orderedCollectors = state.collectors.keys.sorted().map { state.collectors[$0]! }
     }
 
     /// Families in name order and the collectors, copied out of the lock (O(1)
     /// copy-on-write copies).
-    var sources: (families: [FamilyEntry], collectors: [(descriptors: [MetricDescriptor], collector: any Collector)]) {
+    var sources: (families: [FamilyCore], collectors: [(descriptors: [MetricDescriptor], collector: any Collector)]) {
         state.withLock { state in
-            (state.ordered, state.collectors.keys.sorted().map { state.collectors[$0]! })
+            (state.ordered, state.orderedCollectors)
         }
     }
 }

@@ -10,6 +10,10 @@ final class LookoutService: Sendable {
     let health: HealthMonitor
     /// Rate limiting, when configured.
     let rateLimit: RateLimitSetup?
+    /// The klines API's handlers (Bybit client, and the candle cache once attached).
+    let klines: KlinesEndpoint
+    /// Every route the server answers, as registered (the OpenAPI test compares them).
+    let routes: [(method: HTTPMethod, template: String)]
     private let server: HTTPServer
 
     /// Builds the service without binding anything.
@@ -40,6 +44,9 @@ final class LookoutService: Sendable {
         router.addObservabilityRoutes(metrics: MetricsEndpoint(registry: registry), health: HealthEndpoint(monitor: health))
         router.get("/") { _, _ in .text(Self.index) }
         router.addRunbookRoutes(RunbookPages.default)
+        klines = try Self.makeKlinesEndpoint(settings, registry: registry)
+        router.addKlinesRoutes(klines, version: LookoutVersion.current)
+        routes = router.routes
         do {
             server = try HTTPServer(configuration: configuration, router: router)
         } catch {

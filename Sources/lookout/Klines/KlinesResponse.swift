@@ -1,0 +1,116 @@
+import LookoutBybit
+import LookoutHTTP
+
+/// One symbol's candles as the klines API answers them, and its JSON encoding.
+///
+/// ```json
+/// {"symbol":"BTCUSDT","category":"linear","interval":"15",
+///  "source":{"cache":199,"upstream":1,"upstream_requests":1},
+///  "candles":[{"start":1717200000000,"open":"67000.5","high":"67010","low":"66990.1",
+///              "close":"67005","volume":"12.345","turnover":"827000.1","closed":true}]}
+/// ```
+/// Prices and sizes are the exchange's exact decimal strings; `start` is milliseconds since
+/// the epoch (UTC); candles ascend; `closed` is `false` for the open candle. `source` counts
+/// the candles the cache held and those this request fetched from Bybit, and the upstream
+/// requests it sent. Members are written in a fixed order, so output is deterministic.
+struct KlinesResult: Sendable, Equatable {
+    var symbol: String
+    var category: BybitCategory
+    var interval: KlineInterval
+    var candles: [Kline]
+    /// Candles served from the cache (including another request's fetch it joined).
+    var fromCache: Int
+    /// Candles this request fetched from Bybit.
+    var fromUpstream: Int
+    /// Requests this request sent to Bybit.
+    var upstreamRequests: Int
+
+    /// The JSON object, appended to `bytes`.
+    func encode(into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #"{"symbol":"#.utf8)
+        JSONString.append(symbol, to: &bytes)
+        bytes.append(contentsOf: #","category":""#.utf8)
+        bytes.append(contentsOf: category.rawValue.utf8)
+        bytes.append(contentsOf: #"","interval":""#.utf8)
+        bytes.append(contentsOf: interval.rawValue.utf8)
+        bytes.append(contentsOf: #"","source":{"cache":"#.utf8)
+        JSONNumber.append(fromCache, to: &bytes)
+        bytes.append(contentsOf: #","upstream":"#.utf8)
+        JSONNumber.append(fromUpstream, to: &bytes)
+        bytes.append(contentsOf: #","upstream_requests":"#.utf8)
+        JSONNumber.append(upstreamRequests, to: &bytes)
+        bytes.append(contentsOf: #"},"candles":["#.utf8)
+        for (index, candle) in candles.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"start":"#.utf8)
+            JSONNumber.append(candle.startTime, to: &bytes)
+            Self.decimal("open", candle.open, &bytes)
+            Self.decimal("high", candle.high, &bytes)
+            Self.decimal("low", candle.low, &bytes)
+            Self.decimal("close", candle.close, &bytes)
+            Self.decimal("volume", candle.volume, &bytes)
+            Self.decimal("turnover", candle.turnover, &bytes)
+            bytes.append(contentsOf: (candle.isClosed ? #","closed":true}"# : #","closed":false}"#).utf8)
+        }
+        bytes.append(contentsOf: "]}".utf8)
+    }
+
+    /// The `200` response for this result alone.
+    var response: HTTPResponse {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160 + candles.count * 160)
+        encode(into: &bytes)
+        return .json(encoded: bytes)
+    }
+
+    private static func decimal(_ name: String, _ value: ExactDecimal, _ bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #",""#.utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: #"":""#.utf8)
+        bytes.append(contentsOf: value.description.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The batch answer: every symbol's result or its error, in the order requested.
+///
+/// `{"category":"linear","interval":"15","results":[…KlinesResult…],"errors":[{"symbol":"NOPEUSDT","status":404,"title":"Not Found","detail":"…"}]}`
+struct KlinesBatchResult: Sendable {
+    var category: BybitCategory
+    var interval: KlineInterval
+    var outcomes: [(symbol: String, outcome: Result<KlinesResult, KlinesUpstreamFailure>)]
+
+    /// The `200` response (per-symbol failures are in `errors`).
+    var response: HTTPResponse {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128 + outcomes.count * 32_000)
+        bytes.append(contentsOf: #"{"category":""#.utf8)
+        bytes.append(contentsOf: category.rawValue.utf8)
+        bytes.append(contentsOf: #"","interval":""#.utf8)
+        bytes.append(contentsOf: interval.rawValue.utf8)
+        bytes.append(contentsOf: #"","results":["#.utf8)
+        var first = true
+        for case (_, .success(let result)) in outcomes {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            result.encode(into: &bytes)
+        }
+        bytes.append(contentsOf: #"],"errors":["#.utf8)
+        first = true
+        for case (let symbol, .failure(let failure)) in outcomes {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            bytes.append(contentsOf: #"{"symbol":"#.utf8)
+            JSONString.append(symbol, to: &bytes)
+            bytes.append(contentsOf: #","status":"#.utf8)
+            JSONNumber.append(failure.status.code, to: &bytes)
+            bytes.append(contentsOf: #","title":"#.utf8)
+            JSONString.append(failure.status.reasonPhrase, to: &bytes)
+            bytes.append(contentsOf: #","detail":"#.utf8)
+            JSONString.append(failure.detail, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: "]}".utf8)
+        return .json(encoded: bytes)
+    }
+}

@@ -12,6 +12,7 @@ import SimulatorTestSupport
 /// a memory candle cache (unless `cache` is false); stopped afterwards.
 func withKlinesService(
     _ behavior: SimulatorBehavior = SimulatorBehavior(), cache: Bool = true, timeoutSeconds: Double = 10,
+    rateLimit: RateLimitSettings? = nil,
     _ body: (_ base: String, _ simulator: BybitSimulator) async throws -> Void
 ) async throws {
     try await withSimulatorServer(SimulatorConfiguration(behavior: behavior)) { server, simulatorURL in
@@ -21,6 +22,7 @@ func withKlinesService(
         settings.bybitBaseURL = try BybitBaseURL(simulatorURL)
         settings.bybitAttempts = 1
         settings.bybitTimeoutSeconds = timeoutSeconds
+        settings.rateLimit = rateLimit
         let service = try LookoutService(settings: settings, logger: nil)
         let arguments = try CommandLineOptions(["--cache", cache ? "memory" : "off"], CommandLineOptions.Specification(valued: Set(CacheOptions.valuedFlags), flags: []))
         let options = try CacheOptions(arguments, environment: [:], default: .memory)

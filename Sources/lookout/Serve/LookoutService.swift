@@ -94,6 +94,9 @@ final class LookoutService: Sendable {
         GET /api/v1/health/metrics the same metrics
         GET /api/v1/health         health: status, version, uptime, components
         GET /api/v1/health/ready   readiness: 200 when serving, 503 while starting or draining
+        GET /api/v1/klines         candles of one symbol (?symbol=&interval=&category=&start=&end=&limit=&exclude_open=)
+        GET /api/v1/klines/batch   candles of up to 50 symbols (?symbols=A,B&interval=…)
+        GET /api/v1/openapi.json   the OpenAPI 3.1 document of the /api routes
 
         """
 }

@@ -40,18 +40,22 @@ struct KlinesResult: Sendable, Equatable {
         bytes.append(contentsOf: #","upstream_requests":"#.utf8)
         JSONNumber.append(upstreamRequests, to: &bytes)
         bytes.append(contentsOf: #"},"candles":["#.utf8)
-        for (index, candle) in candles.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: #"{"start":"#.utf8)
-            JSONNumber.append(candle.startTime, to: &bytes)
-            Self.decimal("open", candle.open, &bytes)
-            Self.decimal("high", candle.high, &bytes)
-            Self.decimal("low", candle.low, &bytes)
-            Self.decimal("close", candle.close, &bytes)
-            Self.decimal("volume", candle.volume, &bytes)
-            Self.decimal("turnover", candle.turnover, &bytes)
-            bytes.append(contentsOf: (candle.isClosed ? #","closed":true}"# : #","closed":false}"#).utf8)
-        }
+        bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: max(1, candles.count) * Self.maxCandleLength) { buffer, count in
+            var cursor = ByteCursor(buffer.baseAddress!)
+            for (index, candle) in candles.enumerated() {
+                if index > 0 { cursor.write(UInt8(ascii: ",")) }
+                cursor.write(#"{"start":"#)
+                cursor.write(candle.startTime)
+                cursor.decimal(#","open":""#, candle.open)
+                cursor.decimal(#"","high":""#, candle.high)
+                cursor.decimal(#"","low":""#, candle.low)
+                cursor.decimal(#"","close":""#, candle.close)
+                cursor.decimal(#"","volume":""#, candle.volume)
+                cursor.decimal(#"","turnover":""#, candle.turnover)
+                cursor.write(candle.isClosed ? #"","closed":true}"# : #"","closed":false}"#)
+            }
+            count = cursor.offset
+        })
         bytes.append(contentsOf: "]}".utf8)
     }
 
@@ -63,13 +67,9 @@ struct KlinesResult: Sendable, Equatable {
         return .json(encoded: bytes)
     }
 
-    private static func decimal(_ name: String, _ value: ExactDecimal, _ bytes: inout [UInt8]) {
-        bytes.append(contentsOf: #",""#.utf8)
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: #"":""#.utf8)
-        bytes.append(contentsOf: value.description.utf8)
-        bytes.append(UInt8(ascii: "\""))
-    }
+    /// The most bytes one encoded candle takes: its names and punctuation (about 100) and
+    /// seven numbers of at most ``DecimalDigits/maxLength`` each.
+    static let maxCandleLength = 128 + 7 * DecimalDigits.maxLength
 }
 
 /// The batch answer: every symbol's result or its error, in the order requested.
@@ -112,5 +112,35 @@ struct KlinesBatchResult: Sendable {
         }
         bytes.append(contentsOf: "]}".utf8)
         return .json(encoded: bytes)
+    }
+}
+
+/// A write position in a buffer sized in advance (``KlinesResult/maxCandleLength`` per candle).
+private struct ByteCursor {
+    let base: UnsafeMutablePointer<UInt8>
+    var offset = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) {
+        self.base = base
+    }
+
+    mutating func write(_ byte: UInt8) {
+        base[offset] = byte
+        offset += 1
+    }
+
+    mutating func write(_ text: StaticString) {
+        (base + offset).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        offset += text.utf8CodeUnitCount
+    }
+
+    mutating func write(_ value: Int64) {
+        offset += DecimalDigits.write(value, to: base + offset)
+    }
+
+    /// `prefix` (closing the previous member), then the decimal as a JSON string's content.
+    mutating func decimal(_ prefix: StaticString, _ value: ExactDecimal) {
+        write(prefix)
+        offset += DecimalDigits.write(value, to: base + offset)
     }
 }

@@ -48,6 +48,9 @@ enum DecimalDigits {
         }
     }
 
+    /// The digit values of 00 to 99, two per number (tens, then units).
+    private static let pairs: [UInt8] = (0..<100).flatMap { [UInt8($0 / 10), UInt8($0 % 10)] }
+
     /// Writes `value` at `target` (room for ``maxLength`` bytes); returns the count.
     static func write(_ value: ExactDecimal, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let scale = value.scale
@@ -65,8 +68,16 @@ enum DecimalDigits {
             target[position] = UInt8(ascii: "0") &+ digit
             produced += 1
         }
+        let pairs = Self.pairs
         if magnitude <= UInt128(UInt64.max) {
             var rest = UInt64(magnitude)
+            // Two digits per division while more than two remain.
+            while rest >= 100 {
+                let pair = Int(rest % 100) &* 2
+                rest /= 100
+                emit(pairs[pair &+ 1])
+                emit(pairs[pair])
+            }
             repeat {
                 emit(UInt8(truncatingIfNeeded: rest % 10))
                 rest /= 10

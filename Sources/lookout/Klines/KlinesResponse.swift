@@ -27,6 +27,17 @@ struct KlinesResult: Sendable, Equatable {
 
     /// The JSON object, appended to `bytes`.
     func encode(into bytes: inout [UInt8]) {
+        encodeHead(into: &bytes)
+        bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: max(1, candles.count) * Self.maxCandleLength) { buffer, count in
+            var cursor = ByteCursor(buffer.baseAddress!)
+            writeCandles(&cursor)
+            count = cursor.offset
+        })
+        bytes.append(contentsOf: "]}".utf8)
+    }
+
+    /// Everything before the first candle: `{"symbol":…,"candles":[`.
+    private func encodeHead(into bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"symbol":"#.utf8)
         JSONString.append(symbol, to: &bytes)
         bytes.append(contentsOf: #","category":""#.utf8)
@@ -40,31 +51,37 @@ struct KlinesResult: Sendable, Equatable {
         bytes.append(contentsOf: #","upstream_requests":"#.utf8)
         JSONNumber.append(upstreamRequests, to: &bytes)
         bytes.append(contentsOf: #"},"candles":["#.utf8)
-        bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: max(1, candles.count) * Self.maxCandleLength) { buffer, count in
-            var cursor = ByteCursor(buffer.baseAddress!)
-            for (index, candle) in candles.enumerated() {
-                if index > 0 { cursor.write(UInt8(ascii: ",")) }
-                cursor.write(#"{"start":"#)
-                cursor.write(candle.startTime)
-                cursor.decimal(#","open":""#, candle.open)
-                cursor.decimal(#"","high":""#, candle.high)
-                cursor.decimal(#"","low":""#, candle.low)
-                cursor.decimal(#"","close":""#, candle.close)
-                cursor.decimal(#"","volume":""#, candle.volume)
-                cursor.decimal(#"","turnover":""#, candle.turnover)
-                cursor.write(candle.isClosed ? #"","closed":true}"# : #"","closed":false}"#)
-            }
-            count = cursor.offset
-        })
-        bytes.append(contentsOf: "]}".utf8)
     }
 
-    /// The `200` response for this result alone.
+    /// The `200` response for this result alone, written into one buffer sized in advance.
     var response: HTTPResponse {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(160 + candles.count * 160)
-        encode(into: &bytes)
-        return .json(encoded: bytes)
+        var head: [UInt8] = []
+        head.reserveCapacity(192)
+        encodeHead(into: &head)
+        let body = [UInt8](unsafeUninitializedCapacity: head.count + candles.count * Self.maxCandleLength + 2) { buffer, count in
+            var cursor = ByteCursor(buffer.baseAddress!)
+            head.withUnsafeBufferPointer { cursor.write($0) }
+            writeCandles(&cursor)
+            cursor.write(UInt8(ascii: "]"))
+            cursor.write(UInt8(ascii: "}"))
+            count = cursor.offset
+        }
+        return .json(encoded: body)
+    }
+
+    private func writeCandles(_ cursor: inout ByteCursor) {
+        for (index, candle) in candles.enumerated() {
+            if index > 0 { cursor.write(UInt8(ascii: ",")) }
+            cursor.write(#"{"start":"#)
+            cursor.write(candle.startTime)
+            cursor.decimal(#","open":""#, candle.open)
+            cursor.decimal(#"","high":""#, candle.high)
+            cursor.decimal(#"","low":""#, candle.low)
+            cursor.decimal(#"","close":""#, candle.close)
+            cursor.decimal(#"","volume":""#, candle.volume)
+            cursor.decimal(#"","turnover":""#, candle.turnover)
+            cursor.write(candle.isClosed ? #"","closed":true}"# : #"","closed":false}"#)
+        }
     }
 
     /// The most bytes one encoded candle takes: its names and punctuation (about 100) and
@@ -132,6 +149,12 @@ private struct ByteCursor {
     mutating func write(_ text: StaticString) {
         (base + offset).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
         offset += text.utf8CodeUnitCount
+    }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (base + offset).update(from: source, count: bytes.count)
+        offset += bytes.count
     }
 
     mutating func write(_ value: Int64) {

@@ -181,5 +181,11 @@ let package = Package(
             dependencies: ["lookout", "LookoutHTTP", "Lookout", "TestSupport", "RedisTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // MARK: Klines API (lookout serve's /api/v1/klines against an in-process simulator)
+        .testTarget(
+            name: "LookoutKlinesTests",
+            dependencies: ["lookout", "LookoutHTTP", "LookoutBybit", "BybitSimulator", "BybitSimulatorHTTP", "SimulatorTestSupport", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -60,6 +60,10 @@ public struct HTTPRouter: Sendable {
     /// Registers an asynchronous `DELETE` handler.
     public mutating func delete(_ template: String, handler: @escaping AsyncHandler) { on(.delete, template, handler: handler) }
 
+    /// Every registered route as method and template, in registration order (for route
+    /// listings and documents such as OpenAPI that must match what is served).
+    public var routes: [(method: HTTPMethod, template: String)] { definitions.map { ($0.method, $0.template) } }
+
     /// Appends `middleware` to the chain; middleware runs in the order added.
     public mutating func use(_ middleware: some HTTPMiddleware) { self.middleware.append(middleware) }
 

@@ -56,6 +56,7 @@ extension LookoutService {
         }
         guard let cache = options.makeCache(metrics: metrics, registry: registry) else { return nil }
         let check = CacheHealthCheck(cache: cache, backendSummary: options.summary)
+        klines.use(cache)
         health.register(check)
         if case .redis = options.backend, case .degraded(let reason) = await cache.probe() {
             logger.log(.warning, "cache backend unreachable; starting degraded", [LogField("cache", options.summary), LogField("error", reason)])

@@ -20,6 +20,10 @@ struct ServeCommand {
               GET /api/v1/health/metrics   the same metrics
               GET /api/v1/health           {"status":"ok|degraded|down","version","uptime_seconds","components"}
               GET /api/v1/health/ready     200 when serving, 503 while starting or draining
+              GET /api/v1/klines           candles of one symbol through the cache: symbol, interval, category,
+                                           start, end, limit, exclude_open (errors are problem+json)
+              GET /api/v1/klines/batch     the same for symbols=A,B,C (at most 50), fetched in parallel
+              GET /api/v1/openapi.json     the OpenAPI 3.1 document of the /api routes
 
             OPTIONS (each also settable by environment variable or config file key):
             \(options.joined(separator: "\n"))

@@ -10,6 +10,10 @@ final class LookoutService: Sendable {
     let health: HealthMonitor
     /// Rate limiting, when configured.
     let rateLimit: RateLimitSetup?
+    /// The klines API's handlers (Bybit client, and the candle cache once attached).
+    let klines: KlinesEndpoint
+    /// Every route the server answers, as registered (the OpenAPI test compares them).
+    let routes: [(method: HTTPMethod, template: String)]
     private let server: HTTPServer
 
     /// Builds the service without binding anything.
@@ -40,6 +44,9 @@ final class LookoutService: Sendable {
         router.addObservabilityRoutes(metrics: MetricsEndpoint(registry: registry), health: HealthEndpoint(monitor: health))
         router.get("/") { _, _ in .text(Self.index) }
         router.addRunbookRoutes(RunbookPages.default)
+        klines = try Self.makeKlinesEndpoint(settings, registry: registry)
+        router.addKlinesRoutes(klines, version: LookoutVersion.current)
+        routes = router.routes
         do {
             server = try HTTPServer(configuration: configuration, router: router)
         } catch {
@@ -87,6 +94,9 @@ final class LookoutService: Sendable {
         GET /api/v1/health/metrics the same metrics
         GET /api/v1/health         health: status, version, uptime, components
         GET /api/v1/health/ready   readiness: 200 when serving, 503 while starting or draining
+        GET /api/v1/klines         candles of one symbol (?symbol=&interval=&category=&start=&end=&limit=&exclude_open=)
+        GET /api/v1/klines/batch   candles of up to 50 symbols (?symbols=A,B&interval=…)
+        GET /api/v1/openapi.json   the OpenAPI 3.1 document of the /api routes
 
         """
 }

@@ -1,3 +1,5 @@
+import LookoutBybit
+
 extension ServeSettings {
     /// The settings from every source: flags override environment variables, which
     /// override the config file (`--config FILE` or `LOOKOUT_CONFIG`), which overrides the
@@ -34,8 +36,23 @@ extension ServeSettings {
                 try apply(spec, text, to: &settings, source: source)
             }
         }
+        try resolveBybitBaseURL(&settings, options: options, environment: environment, file: file)
         settings.rateLimit = try RateLimitSettings.resolve(file: bytes, path: settings.configFile, options: options, environment: environment)
         return settings
+    }
+
+    /// Without `--bybit-base-url`, `LOOKOUT_BYBIT_BASE_URL` or the config key, the base URL
+    /// comes from `BYBIT_BASE_URL` (as `lookout fetch` reads it), checked the same way.
+    private static func resolveBybitBaseURL(_ settings: inout ServeSettings, options: CommandLineOptions, environment: [String: String],
+                                            file: [String: ConfigFile.Value]) throws(CommandLineError)
+    {
+        guard options.value("bybit-base-url") == nil, environment["LOOKOUT_BYBIT_BASE_URL"] == nil, file["bybit_base_url"] == nil,
+              let text = environment[BybitBaseURL.environmentVariable] else { return }
+        do {
+            settings.bybitBaseURL = try BybitBaseURL(text)
+        } catch {
+            throw CommandLineError("environment variable \(BybitBaseURL.environmentVariable): \(error.message)")
+        }
     }
 
     private static func apply(_ spec: SettingSpec, _ text: String, to settings: inout ServeSettings, source: String) throws(CommandLineError) {

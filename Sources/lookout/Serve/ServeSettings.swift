@@ -1,3 +1,5 @@
+import LookoutBybit
+
 /// Everything `lookout serve` can be configured with, after resolving flags, environment
 /// variables, the config file and defaults (in that order of precedence).
 struct ServeSettings: Sendable, Equatable {
@@ -21,6 +23,12 @@ struct ServeSettings: Sendable, Equatable {
     var configFile: String?
     /// Rate limiting (`rate_limit`, `--rate-limit`); `nil` is off.
     var rateLimit: RateLimitSettings?
+    /// Where the klines API fetches candles (`--bybit-base-url`, else `BYBIT_BASE_URL`).
+    var bybitBaseURL = BybitBaseURL.mainnet
+    /// Seconds one upstream request may take.
+    var bybitTimeoutSeconds = 10.0
+    /// How many times an upstream request is tried before its error is answered.
+    var bybitAttempts = 5
 
     /// The grace period as a duration.
     var shutdownGrace: Duration { .milliseconds(Int((shutdownGraceSeconds * 1000).rounded())) }
@@ -84,6 +92,20 @@ struct SettingSpec: Sendable {
         integer("event_loops", 1...256, help: "event loop threads (default: one per core)") { $0.eventLoops = $1 },
         integer("synthetic_series", 0...1_000_000,
                 help: "register N synthetic counter series, for benchmarks and demos (default 0)") { $0.syntheticSeries = $1 },
+        // MARK: Klines API upstream
+        SettingSpec(key: "bybit_base_url", jsonType: .string, expectation: "an http:// or https:// URL such as http://127.0.0.1:9000",
+                    help: "Bybit (or bybit-sim) the klines API fetches from (default $BYBIT_BASE_URL, else https://api.bybit.com)") { settings, text in
+            guard let url = try? BybitBaseURL(text) else { return false }
+            settings.bybitBaseURL = url
+            return true
+        },
+        SettingSpec(key: "bybit_timeout", jsonType: .number, expectation: "a number of seconds from 0.1 to 120",
+                    help: "seconds one Bybit request may take (default 10)") { settings, text in
+            guard let seconds = Double(text), seconds.isFinite, (0.1...120).contains(seconds) else { return false }
+            settings.bybitTimeoutSeconds = seconds
+            return true
+        },
+        integer("bybit_attempts", 1...10, help: "tries per Bybit request before answering its error (default 5)") { $0.bybitAttempts = $1 },
     ]
 
     private static func integer(_ key: String, _ range: ClosedRange<Int>, help: String,

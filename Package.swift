@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "bybit-sim", targets: ["bybit-sim"]),
         .library(name: "LookoutCurl", targets: ["LookoutCurl"]),
         .library(name: "LookoutBybit", targets: ["LookoutBybit"]),
+        .library(name: "LookoutRateLimit", targets: ["LookoutRateLimit"]),
         .library(name: "LookoutHTTP", targets: ["LookoutHTTP"]),
         .executable(name: "lookout", targets: ["lookout"]),
         // MARK: Catalog (declarations → dashboards and rules)
@@ -56,7 +57,7 @@ let package = Package(
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Executables
-        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout", dependencies: ["Lookout", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit"], swiftSettings: swiftSettings),
 
         // MARK: Bybit simulator (a pure library; the `bybit-sim` executable wraps it)
         .target(name: "BybitSimulator", swiftSettings: swiftSettings),
@@ -67,12 +68,15 @@ let package = Package(
 
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
-        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog", "LookoutRateLimit"], swiftSettings: swiftSettings),
+
+        // MARK: Rate limiting (the upstream budget, host protection and retry policy live in Upstream/)
+        .target(name: "LookoutRateLimit", dependencies: ["Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         .target(name: "LookoutCatalog", dependencies: ["Lookout"], swiftSettings: swiftSettings),
         // The catalog executable the plugins build and run: it lists the project's catalogs.
-        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP", "LookoutBybit"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lookout-catalog", dependencies: ["LookoutCatalog", "LookoutHTTP", "LookoutBybit", "LookoutRateLimit"], swiftSettings: swiftSettings),
         .plugin(
             name: "GenerateDashboards",
             capability: .command(
@@ -113,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutBybitTests",
-            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
+            dependencies: ["LookoutBybit", "LookoutRateLimit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(

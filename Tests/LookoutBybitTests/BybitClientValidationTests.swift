@@ -1,4 +1,5 @@
 import LookoutBybit
+import LookoutRateLimit
 import Testing
 
 @Suite("Parameters are checked before anything is sent")

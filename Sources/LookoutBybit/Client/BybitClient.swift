@@ -1,4 +1,5 @@
 import LookoutCurl
+import LookoutRateLimit
 
 /// A client for Bybit V5 public market data: klines (trade, mark, index and premium-index
 /// prices), instruments and server time, with range fetching, multi-symbol batches and
@@ -13,8 +14,9 @@ import LookoutCurl
 /// print(bybit.stats)
 /// ```
 ///
-/// Every request passes the shared ``UpstreamGuard`` (IP budget, 10006 pauses, 403 bans)
-/// and a per-client limit on requests in flight, and is retried per ``RetryPolicy``.
+/// Every request passes the shared `UpstreamGuard` (an adaptive IP budget, 10006 pauses,
+/// 403 bans; from `LookoutRateLimit`) and a per-client limit on requests in flight, and
+/// is retried as the `RetryPolicy` decides.
 /// Prices and volumes are ``ExactDecimal``s, exactly as the exchange sent them.
 ///
 /// `BybitClient` is `Sendable`; share one per process. Failures are ``BybitError``s.
@@ -39,8 +41,9 @@ public final class BybitClient: Sendable {
         /// The IP budget and ban tracking; share one per IP (the default is process-wide).
         public var upstream: UpstreamGuard<ContinuousClock> = .shared
         /// Where requests, errors, retries, rate limits, latencies and candle counts are
-        /// recorded as Prometheus metrics (see ``BybitMetrics``); `nil` records none. The
-        /// in-memory ``BybitClient/stats`` are kept either way.
+        /// recorded as Prometheus metrics (see ``BybitMetrics``); `nil` records them in a
+        /// private registry. ``BybitClient/stats`` are read from these series, so clients
+        /// sharing one `BybitClientMetrics` see shared totals.
         public var metrics: BybitClientMetrics?
 
         /// Creates a configuration for `baseURL` (mainnet by default); change fields as needed.
@@ -93,6 +96,6 @@ public final class BybitClient: Sendable {
     }
 
     /// Cumulative counters since creation: requests, retries, rate-limit hits, bans,
-    /// candles, waiting and parsing time.
+    /// candles, waiting and parsing time, read from the client's metric series.
     public var stats: BybitClientStats { events.snapshot() }
 }

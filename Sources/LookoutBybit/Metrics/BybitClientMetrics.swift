@@ -1,10 +1,13 @@
 import Lookout
+import LookoutRateLimit
 
 /// The live metric families of ``BybitMetrics``, registered in one `Registry`.
 ///
 /// Create it once per registry and give it to every client whose calls should be counted
 /// there (``BybitClient/Configuration/metrics``); clients sharing it add to the same
-/// series. Without one, a client still keeps its in-memory ``BybitClientStats``.
+/// series (and their ``BybitClient/stats``, which are read from these series). Without one,
+/// a client records into a private registry of its own. The adaptive upstream budget's
+/// gauges (`UpstreamBudgetMetrics`) are registered here too.
 ///
 /// ```swift
 /// let registry = Registry()
@@ -32,6 +35,7 @@ public final class BybitClientMetrics: Sendable {
     let rangeDuration: Histogram
     let batchDuration: HistogramFamily
     let batchSymbols: CounterFamily
+    let budget: UpstreamBudgetMetrics.Live
 
     /// Registers every Bybit family in `registry` (or reuses the identical ones already
     /// there), so all of them are exposed from the first scrape.
@@ -56,5 +60,6 @@ public final class BybitClientMetrics: Sendable {
         rangeDuration = try BybitMetrics.rangeDuration.registerSeries(in: registry)
         batchDuration = try BybitMetrics.batchDuration.register(in: registry)
         batchSymbols = try BybitMetrics.batchSymbols.register(in: registry)
+        budget = try UpstreamBudgetMetrics.Live(registry: registry)
     }
 }

@@ -65,7 +65,8 @@ extension BybitError.Code {
     /// The code a non-zero `retCode` stands for.
     init(retCode: Int) {
         switch retCode {
-        case 10006: self = .rateLimited
+        // 10018 ("Exceeded the IP Rate Limit.") is deprecated but still mapped by ccxt.
+        case 10006, 10018: self = .rateLimited
         case 10000, 10016, 5004: self = .serverBusy
         case 10001: self = .badRequest
         default: self = .apiError

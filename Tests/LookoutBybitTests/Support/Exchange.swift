@@ -1,6 +1,7 @@
 import BybitSimulator
 import BybitSimulatorHTTP
 import LookoutBybit
+import LookoutRateLimit
 import TestSupport
 
 /// The simulated exchange a test talks to: a real `BybitSimulatorServer` on a free

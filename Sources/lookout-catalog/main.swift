@@ -5,8 +5,9 @@ import Foundation
 import LookoutBybit
 import LookoutCatalog
 import LookoutHTTP
+import LookoutRateLimit
 
-let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
+let catalogs = CatalogSet([ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, UpstreamBudgetMetrics.catalog], runbookBaseURL: "https://github.com/lookout-swift/lookout/blob/main/alerts/runbooks")
 let result = CatalogCommand.run(Array(CommandLine.arguments.dropFirst()), catalogs: catalogs)
 FileHandle.standardOutput.write(Data(result.output.utf8))
 FileHandle.standardError.write(Data(result.errors.utf8))

@@ -37,6 +37,18 @@ import Testing
         }
     }
 
+    @Test func theDecreaseStartsFromTheObservedRateWhenLower() {
+        var limit = AdaptiveLimit<Instant>(ceiling: 500, decreaseFactor: 0.7, increaseStep: 5, interval: .seconds(5))
+        let first = limit.throttled(at: Self.at(0), observed: 24)
+        #expect(first)
+        #expect(limit.limit(at: Self.at(0)) == 16)
+        #expect(limit.limit(at: Self.at(5000)) == 21)
+        // An observation above the limit does not raise it.
+        let second = limit.throttled(at: Self.at(5000), observed: 400)
+        #expect(second)
+        #expect(limit.limit(at: Self.at(5000)) == 14)
+    }
+
     @Test func aLoweredLimitIsEnforcedByTheBudget() {
         var budget = SlidingWindowBudget<Instant>(limit: 10, window: .seconds(1))
         for _ in 0..<4 { #expect(budget.acquire(at: Self.at(0), limit: 4) == .granted) }
@@ -57,10 +69,12 @@ import Testing
         let clock = ManualClock()
         let upstream = UpstreamGuard(configuration: .init(requestsPerWindow: 100, window: .seconds(5), increaseStep: 10), clock: clock)
         #expect(upstream.effectiveLimit == 100)
-        #expect(upstream.recordRateLimited(host: "h", pause: .zero) == 70)
-        #expect(upstream.recordRateLimited(host: "h", pause: .zero) == 70)
+        for _ in 0..<50 { _ = try await upstream.admit(host: "h") }
+        // 50 sent in the window: the budget drops to 70% of them.
+        #expect(upstream.recordRateLimited(host: "h", pause: .zero) == 35)
+        #expect(upstream.recordRateLimited(host: "h", pause: .zero) == 35)
         clock.advance(by: .seconds(5))
-        #expect(upstream.effectiveLimit == 80)
+        #expect(upstream.effectiveLimit == 45)
         let fixed = UpstreamGuard(configuration: .init(requestsPerWindow: 100, adaptive: false), clock: clock)
         #expect(fixed.recordRateLimited(host: "h", pause: .zero) == 100)
     }

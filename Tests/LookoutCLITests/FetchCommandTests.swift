@@ -129,12 +129,36 @@ struct FetchCommandTests {
         (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "localhost:9000"],
          "lookout: base URL 'localhost:9000' must start with http:// or https://; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
         (["fetch", "BTCUSDT", "--interval", "15", "--verbose"], "lookout: unknown option '--verbose'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "500"], Self.badBudget("500")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "0/5s"], Self.badBudget("0/5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "100001/5s"], Self.badBudget("100001/5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/5"], Self.badBudget("20/5")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/0s"], Self.badBudget("20/0s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/2h"], Self.badBudget("20/2h")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/-5s"], Self.badBudget("20/-5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "x/5s"], Self.badBudget("x/5s")),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments)
         #expect(run.status == 2)
         #expect(run.standardOutput == "")
         #expect(run.standardError == message)
+    }
+
+    static func badBudget(_ text: String) -> String {
+        "lookout: option '--budget' must be REQUESTS/WINDOW such as 500/5s or 20/1s (1...100000 requests, a window from 1ms to 1h), got '\(text)'\n"
+    }
+
+    @Test func theBudgetCeilingPacesTheRequests() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { server, url in
+            // 4 symbols, 2 requests per 400 ms: the 3rd and 4th wait one window.
+            let started = ContinuousClock.now
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "--interval", "15", "--limit", "3",
+                                   "--budget", "2/400ms", "--base-url", url, "--quiet"])
+            #expect(run.status == 0)
+            #expect(ContinuousClock.now - started >= .milliseconds(400))
+            #expect(server.simulator.statistics().totalRequests == 4)
+        }
     }
 
     @Test func anUnreachableAPIExitsThreeAndWritesNothing() throws {

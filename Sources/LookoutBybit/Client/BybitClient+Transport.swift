@@ -11,7 +11,7 @@ struct BybitCall: Sendable {
 
 extension BybitClient {
     /// Sends `call` through the upstream guard and the concurrency limit, parses the body
-    /// with `parse`, and executes the ``RetryPolicy``'s decisions until it gets `retCode`
+    /// with `parse`, and executes the `RetryPolicy`'s decisions until it gets `retCode`
     /// 0. A call that fails for good is reported once, with its final error code.
     func perform<Value>(
         _ call: BybitCall,
@@ -35,7 +35,7 @@ extension BybitClient {
         }
     }
 
-    /// The retry loop: send, evaluate, ask ``RetryPolicy/decide(_:attempt:now:jitter:)``,
+    /// The retry loop: send, evaluate, ask `RetryPolicy.decide(_:attempt:now:jitter:)`,
     /// execute the decision. Every policy choice is in `decide`; this only reports and acts.
     private func attempts<Value>(
         _ call: BybitCall,

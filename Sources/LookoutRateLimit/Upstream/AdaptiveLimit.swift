@@ -4,7 +4,10 @@
 ///
 /// A throttling signal (Bybit's retCode 10006) multiplies the limit by
 /// ``decreaseFactor``, at most once per ``interval``: the answers to requests already in
-/// flight were sent under the old limit and say nothing about the new one. Every full
+/// flight were sent under the old limit and say nothing about the new one. When the caller
+/// knows how many requests it actually sent in the last window, the decrease starts from
+/// that (if lower): a limit far above the real rate would otherwise take many windows to
+/// come down to where the upstream throttles. Every full
 /// ``interval`` without a signal since the last change adds ``increaseStep``, up to the
 /// ceiling. With the defaults a budget finding a hidden limit `L` settles into a sawtooth
 /// between about `0.7 L` and `L`.
@@ -42,12 +45,14 @@ package struct AdaptiveLimit<Instant: InstantProtocol>: Sendable, Equatable wher
     }
 
     /// A throttling signal at `now`: decreases the limit unless it already decreased less
-    /// than one ``interval`` ago. Returns whether it decreased.
+    /// than one ``interval`` ago. `observed` is how many requests were sent in the last
+    /// interval, when known. Returns whether it decreased.
     @discardableResult
-    package mutating func throttled(at now: Instant) -> Bool {
+    package mutating func throttled(at now: Instant, observed: Int? = nil) -> Bool {
         recover(at: now)
         if let lastDecrease, now < lastDecrease.advanced(by: interval) { return false }
-        let reduced = max(floor, Int((Double(current) * decreaseFactor).rounded(.down)))
+        let base = min(current, max(1, observed ?? current))
+        let reduced = max(floor, Int((Double(base) * decreaseFactor).rounded(.down)))
         lastDecrease = now
         anchor = now
         guard reduced < current else { return false }

@@ -15,6 +15,11 @@ import Synchronization
 /// delays between grant and arrival differ by less than the margin, no window of the
 /// exchange's length does either.
 ///
+/// The budget is adaptive (``Configuration/adaptive``, on by default): each retCode 10006
+/// lowers it to 70% of the requests actually sent in the last window, at most once per
+/// window, and each quiet window adds 1% of the ceiling back (AIMD); read it with
+/// ``effectiveLimit``. The ceiling never changes.
+///
 /// Share one guard per IP: ``shared`` is the process-wide default every ``BybitClient``
 /// uses unless given another. Waiters are served first come, first served, and only one of
 /// them at a time sleeps on the budget. All methods are thread-safe.
@@ -161,7 +166,7 @@ public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duratio
         let now = clock.now
         return state.withLock { state in
             _ = state.hosts[host, default: HostProtection()].rateLimited(at: now, pause: pause)
-            if configuration.adaptive { state.limit.throttled(at: now) }
+            if configuration.adaptive { state.limit.throttled(at: now, observed: state.budget.grantsInWindow(endingAt: now)) }
             return state.limit.limit(at: now)
         }
     }

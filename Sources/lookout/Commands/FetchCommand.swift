@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LookoutBybit
+import LookoutRateLimit
 
 /// `lookout fetch`: candles of several symbols from Bybit (or anything speaking its API,
 /// such as `bybit-sim`), fetched in parallel, written as CSV, JSON or a table.
@@ -31,6 +32,9 @@ struct FetchCommand {
           --format F        csv, json or table (default: table on a terminal, csv otherwise)
           --out FILE        write to FILE (replaced atomically) instead of standard output
           --concurrency N   requests in flight at once, 1...64 (default 8)
+          --budget N/W      send at most N requests in any window W (default 500/5s, under
+                            Bybit's 600 per 5 s per IP); the budget adapts below this
+                            ceiling when Bybit answers 10006 (too many visits) and recovers
           --exclude-open    leave out the candle that has not closed yet
           --base-url URL    API base URL (default $BYBIT_BASE_URL, else https://api.bybit.com),
                             e.g. a local simulator: --base-url http://127.0.0.1:9000
@@ -52,6 +56,9 @@ struct FetchCommand {
                                        stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
         var configuration = BybitClient.Configuration(baseURL: options.baseURL)
         configuration.maxConcurrentRequests = options.concurrency
+        if let budget = options.budget {
+            configuration.upstream = UpstreamGuard(configuration: .init(requestsPerWindow: budget.requests, window: budget.window), clock: ContinuousClock())
+        }
         let client: BybitClient
         do {
             client = try BybitClient(configuration: configuration)

@@ -20,9 +20,11 @@ struct FetchOptions {
     var excludeOpen: Bool
     var quiet: Bool
     var baseURL: BybitBaseURL
+    /// The upstream budget's ceiling (`--budget N/5s`); `nil` keeps the client's default.
+    var budget: (requests: Int, window: Duration)?
 
     static let specification = CommandLineOptions.Specification(
-        valued: ["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url"],
+        valued: ["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url", "budget"],
         flags: ["exclude-open", "quiet", "help"], allowsPositionals: true)
 
     /// Reads the parsed command line; `now` (ms) is the default `--to` and
@@ -79,6 +81,7 @@ struct FetchOptions {
         outputPath = options.value("out")
         if outputPath?.isEmpty == true { throw CommandLineError("option '--out' needs a file path") }
         concurrency = try options.integer("concurrency", in: 1...64) ?? 8
+        budget = try options.value("budget").map { (text) throws(CommandLineError) in try Self.budget(text) }
         excludeOpen = options.flag("exclude-open")
         quiet = options.flag("quiet")
         do {
@@ -90,6 +93,20 @@ struct FetchOptions {
         } catch {
             throw CommandLineError(error.message)
         }
+    }
+
+    /// `N/WINDOW`: at most N requests (1...100000) in any WINDOW (`5s`, `500ms`, `1m`;
+    /// 1 ms...1 h).
+    static func budget(_ text: String) throws(CommandLineError) -> (requests: Int, window: Duration) {
+        let problem = CommandLineError("option '--budget' must be REQUESTS/WINDOW such as 500/5s or 20/1s (1...100000 requests, a window from 1ms to 1h), got '\(text)'")
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let requests = Int(parts[0]), (1...100_000).contains(requests) else { throw problem }
+        let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        guard let unit = units.first(where: { parts[1].hasSuffix($0.0) && Int64(parts[1].dropLast($0.0.count)) != nil }),
+              let amount = Int64(parts[1].dropLast(unit.0.count)), amount >= 1 else { throw problem }
+        let (milliseconds, overflow) = amount.multipliedReportingOverflow(by: unit.1)
+        guard !overflow, milliseconds <= 3_600_000 else { throw problem }
+        return (requests, .milliseconds(milliseconds))
     }
 
     /// Milliseconds since the epoch or an ISO 8601 UTC date(-time).

@@ -102,6 +102,36 @@ struct FetchCommandTests {
         }
     }
 
+    @Test func aRangeFailingPartWayWritesTheRestAndExitsFive() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("partial.csv").path
+        try await withSimulatorServer { server, url in
+            // The first page (requests go out in page order with --concurrency 1) gets an
+            // HTTP 400, which is never retried; the other two pages succeed.
+            try server.simulator.updateBehavior { $0.faults = [FaultRule(.httpStatus(400), trigger: .nextRequests(1), paths: ["/v5/market/kline"])] }
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z",
+                                   "--concurrency", "1", "--out", file, "--base-url", url])
+            #expect(run.status == 5)
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1 + 1500)
+            #expect(lines[1].hasPrefix("BTCUSDT,1704127200000,2024-01-01T16:40:00Z,"))
+            #expect(run.standardError.contains("lookout fetch: BTCUSDT missing 2024-01-01T00:00:00Z … 2024-01-01T16:39:00Z: Bybit httpStatus: HTTP 400"))
+            #expect(summary(run).contains("BTCUSDT  1500 candles 2024-01-01T16:40:00Z … 2024-01-02T17:39:00Z\n"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["partial.csv"])
+        }
+    }
+
+    @Test func aStreamedRangeChecksTheOutputBeforeSendingAnything() async throws {
+        try await withSimulatorServer { server, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02",
+                                   "--out", "/nonexistent-dir/out.csv", "--base-url", url, "--quiet"])
+            #expect(run.status == 4)
+            #expect(run.standardError.hasSuffix("check the directory exists and is writable\n"))
+            #expect(server.simulator.statistics().totalRequests == 0)
+        }
+    }
+
     @Test func theEnvironmentChoosesTheBaseURL() async throws {
         try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
             let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--quiet"], environment: ["BYBIT_BASE_URL": url])

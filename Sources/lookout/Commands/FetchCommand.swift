@@ -14,6 +14,7 @@ struct FetchCommand {
         static let usage: Int32 = 2
         static let allFailed: Int32 = 3
         static let outputFailed: Int32 = 4
+        static let partial: Int32 = 5
     }
 
     static let help = """
@@ -47,6 +48,9 @@ struct FetchCommand {
           2  invalid command line
           3  every symbol failed, e.g. the API is unreachable or banned this IP (nothing written)
           4  the output could not be written
+          5  partial result: every symbol has candles, but some sub-ranges failed after every
+             retry; the candles fetched were written and each missing range is reported on
+             standard error (a range with --format csv is streamed as pages arrive)
         """
 
     static func run(_ arguments: [String]) async throws(CommandLineError) -> Int32 {
@@ -72,6 +76,9 @@ struct FetchCommand {
         switch options.selection {
         case .latest: pagesPlanned = options.symbols.count
         case .range(let from, let to): pagesPlanned = options.symbols.count * BybitClient.pagesNeeded(interval: options.interval, from: from, to: to)
+        }
+        if case .range(let from, let to) = options.selection, options.format == .csv {
+            return await streamRange(options, from: from, to: to, client: client, pagesPlanned: pagesPlanned, started: started)
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         let outcome = await fetch(options, client: client)
@@ -101,6 +108,52 @@ struct FetchCommand {
         return failures.isEmpty ? Status.ok : Status.someFailed
     }
 
+    /// A CSV range, streamed: the output is opened first (so a bad `--out` fails before any
+    /// request), pages are written as they arrive, missing sub-ranges are reported.
+    private static func streamRange(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient,
+                                    pagesPlanned: Int, started: ContinuousClock.Instant) async -> Int32 {
+        let sink: OutputSink
+        do { sink = try OutputSink.open(options.outputPath) } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
+        let results: [StreamingFetch.SymbolResult]
+        do {
+            results = try await StreamingFetch.run(options, from: from, to: to, client: client, sink: sink)
+        } catch {
+            await progress?.finish()
+            sink.abort()
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        await progress?.finish()
+        let lines = results.filter { $0.failure == nil }.map { SymbolLine(symbol: $0.symbol, candles: $0.candles, first: $0.first, last: $0.last) }
+        let failures = results.compactMap { result in result.failure.map { CandleFormat.Failure(symbol: result.symbol, error: $0) } }
+        if !options.quiet {
+            StandardError.write(summary(lines, failures: failures, stats: client.stats, elapsed: started.duration(to: .now)))
+        } else {
+            for failure in failures { StandardError.write("lookout fetch: \(failure.symbol) failed: \(failure.error)\n") }
+        }
+        var missing = 0
+        for result in results {
+            for gap in result.missing {
+                missing += 1
+                StandardError.write("lookout fetch: \(result.symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
+            }
+        }
+        guard !lines.isEmpty else {
+            sink.abort()
+            return Status.allFailed
+        }
+        do { try sink.commit() } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        if !failures.isEmpty { return Status.someFailed }
+        return missing > 0 ? Status.partial : Status.ok
+    }
+
     /// Every symbol's candles, or its error, in the order given.
     private static func fetch(_ options: FetchOptions, client: BybitClient) async -> [(String, Result<[Kline], BybitError>)] {
         switch options.selection {
@@ -119,17 +172,31 @@ struct FetchCommand {
         rows[..<(rows.lastIndex(where: \.isClosed).map { $0 + 1 } ?? 0)]
     }
 
+    /// One fetched symbol in the summary.
+    struct SymbolLine {
+        var symbol: String
+        var candles: Int
+        var first: Int64?
+        var last: Int64?
+    }
+
     /// Per-symbol lines, then totals: what was fetched, what failed and why, what it cost.
     static func summary(series: [CandleFormat.Series], failures: [CandleFormat.Failure], stats: BybitClientStats, elapsed: Duration) -> String {
+        summary(series.map { SymbolLine(symbol: $0.symbol, candles: $0.candles.count, first: $0.candles.first?.startTime, last: $0.candles.last?.startTime) },
+                failures: failures, stats: stats, elapsed: elapsed)
+    }
+
+    /// Per-symbol lines, then totals.
+    static func summary(_ series: [SymbolLine], failures: [CandleFormat.Failure], stats: BybitClientStats, elapsed: Duration) -> String {
         let width = (series.map(\.symbol.count) + failures.map(\.symbol.count)).max() ?? 0
         func pad(_ symbol: String) -> String { symbol + String(repeating: " ", count: width - symbol.count) }
         var text = ""
         for entry in series {
-            let span = entry.candles.first.map { " \(BybitTimestamp.format($0.startTime)) … \(BybitTimestamp.format(entry.candles.last!.startTime))" } ?? ""
-            text += "\(pad(entry.symbol))  \(plural(entry.candles.count, "candle"))\(span)\n"
+            let span = entry.first.map { " \(BybitTimestamp.format($0)) … \(BybitTimestamp.format(entry.last ?? $0))" } ?? ""
+            text += "\(pad(entry.symbol))  \(plural(entry.candles, "candle"))\(span)\n"
         }
         for failure in failures { text += "\(pad(failure.symbol))  failed: \(failure.error)\n" }
-        let candles = series.reduce(0) { $0 + $1.candles.count }
+        let candles = series.reduce(0) { $0 + $1.candles }
         let symbols = series.count + failures.count
         text += "\(plural(symbols, "symbol")) (\(series.count) ok, \(failures.count) failed), \(plural(candles, "candle")), "
         text += "\(plural(stats.requests, "request")), \(stats.retries) retr\(stats.retries == 1 ? "y" : "ies"), "

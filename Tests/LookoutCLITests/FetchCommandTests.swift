@@ -122,6 +122,32 @@ struct FetchCommandTests {
         }
     }
 
+    @Test func resumeContinuesAnInterruptedFileFromItsLastCompleteCandle() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = directory.appendingPathComponent("whole.csv").path
+        let cut = directory.appendingPathComponent("cut.csv").path
+        let arguments = ["fetch", "BTCUSDT", "ETHUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z", "--quiet"]
+        try await withSimulatorServer { server, url in
+            #expect(try CLI.run(arguments + ["--out", whole, "--base-url", url]).status == 0)
+            let complete = try Data(contentsOf: URL(fileURLWithPath: whole))
+            // Interrupted in the middle of BTCUSDT's 1,201st row.
+            let lines = complete.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let keep = lines[0...1200].reduce(0) { $0 + $1.count + 1 } + 20
+            try complete.prefix(keep).write(to: URL(fileURLWithPath: cut))
+            server.simulator.resetStatistics()
+            let resumed = try CLI.run(arguments + ["--out", cut, "--resume", "--base-url", url])
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cut)) == complete)
+            // BTCUSDT's last 1,300 candles (2 pages) and all of ETHUSDT (3 pages).
+            #expect(server.simulator.statistics().totalRequests == 5)
+            // Nothing left to do: a second resume sends nothing and changes nothing.
+            server.simulator.resetStatistics()
+            #expect(try CLI.run(arguments + ["--out", cut, "--resume", "--base-url", url]).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cut)) == complete)
+        }
+    }
+
     @Test func aStreamedRangeChecksTheOutputBeforeSendingAnything() async throws {
         try await withSimulatorServer { server, url in
             let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02",
@@ -167,6 +193,8 @@ struct FetchCommandTests {
         (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/2h"], Self.badBudget("20/2h")),
         (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/-5s"], Self.badBudget("20/-5s")),
         (["fetch", "BTCUSDT", "--interval", "15", "--budget", "x/5s"], Self.badBudget("x/5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--limit", "5", "--out", "x.csv", "--resume"],
+         "lookout: --resume continues a CSV range in a file: it needs --from T, --out FILE and CSV output (the default for --out)\n"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments)

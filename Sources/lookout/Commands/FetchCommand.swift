@@ -32,6 +32,8 @@ struct FetchCommand {
           --category C      spot, linear (default) or inverse
           --format F        csv, json or table (default: table on a terminal, csv otherwise)
           --out FILE        write to FILE (replaced atomically) instead of standard output
+          --resume          continue an interrupted --out CSV range from its last complete
+                            candle (same symbols, --from and --to as the interrupted run)
           --concurrency N   requests in flight at once, 1...64 (default 8)
           --budget N/W      send at most N requests in any window W (default 500/5s, under
                             Bybit's 600 per 5 s per IP); the budget adapts below this
@@ -112,15 +114,32 @@ struct FetchCommand {
     /// request), pages are written as they arrive, missing sub-ranges are reported.
     private static func streamRange(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient,
                                     pagesPlanned: Int, started: ContinuousClock.Instant) async -> Int32 {
+        var resume: ResumePoint?
+        if options.resume, let path = options.outputPath {
+            do { resume = try ResumePoint.read(path) } catch {
+                StandardError.write("lookout: \(error)\n")
+                return Status.usage
+            }
+            if let symbol = resume?.symbol, !options.symbols.contains(symbol) {
+                StandardError.write("lookout: --resume: the last row of '\(path)' is for \(symbol), which is not among the symbols given; give the same symbols as the interrupted run\n")
+                return Status.usage
+            }
+        }
         let sink: OutputSink
-        do { sink = try OutputSink.open(options.outputPath) } catch {
+        do {
+            if let resume, let path = options.outputPath {
+                sink = try OutputSink.resume(path, keep: resume.keptBytes)
+            } else {
+                sink = try OutputSink.open(options.outputPath)
+            }
+        } catch {
             StandardError.write("lookout fetch: \(error)\n")
             return Status.outputFailed
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         let results: [StreamingFetch.SymbolResult]
         do {
-            results = try await StreamingFetch.run(options, from: from, to: to, client: client, sink: sink)
+            results = try await StreamingFetch.run(options, from: from, to: to, client: client, sink: sink, resume: resume)
         } catch {
             await progress?.finish()
             sink.abort()
@@ -142,7 +161,7 @@ struct FetchCommand {
                 StandardError.write("lookout fetch: \(result.symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
             }
         }
-        guard !lines.isEmpty else {
+        guard !lines.isEmpty || resume != nil && failures.isEmpty else {
             sink.abort()
             return Status.allFailed
         }

@@ -22,10 +22,12 @@ struct FetchOptions {
     var baseURL: BybitBaseURL
     /// The upstream budget's ceiling (`--budget N/5s`); `nil` keeps the client's default.
     var budget: (requests: Int, window: Duration)?
+    /// `--resume`: continue the `--out` CSV file from its last complete candle.
+    var resume: Bool
 
     static let specification = CommandLineOptions.Specification(
         valued: ["interval", "limit", "from", "to", "category", "format", "out", "concurrency", "base-url", "budget"],
-        flags: ["exclude-open", "quiet", "help"], allowsPositionals: true)
+        flags: ["exclude-open", "quiet", "help", "resume"], allowsPositionals: true)
 
     /// Reads the parsed command line; `now` (ms) is the default `--to` and
     /// `stdoutIsTerminal` picks the default format.
@@ -82,6 +84,12 @@ struct FetchOptions {
         if outputPath?.isEmpty == true { throw CommandLineError("option '--out' needs a file path") }
         concurrency = try options.integer("concurrency", in: 1...64) ?? 8
         budget = try options.value("budget").map { (text) throws(CommandLineError) in try Self.budget(text) }
+        resume = options.flag("resume")
+        if resume {
+            guard case .range = selection, format == .csv, outputPath != nil else {
+                throw CommandLineError("--resume continues a CSV range in a file: it needs --from T, --out FILE and CSV output (the default for --out)")
+            }
+        }
         excludeOpen = options.flag("exclude-open")
         quiet = options.flag("quiet")
         do {

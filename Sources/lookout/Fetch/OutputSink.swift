@@ -13,6 +13,8 @@ final class OutputSink {
     private let descriptor: Int32
     private let temporary: String?
     private let path: String?
+    /// Appending to an existing `--out` in place (`--resume`): no temporary file, no rename.
+    private var appending = false
     private var buffer: [UInt8] = []
     private static let flushThreshold = 1 << 20
 
@@ -33,6 +35,19 @@ final class OutputSink {
         }
         TemporaryFileCleanup.register(temporary)
         return OutputSink(descriptor: descriptor, temporary: temporary, path: path)
+    }
+
+    /// Opens `path` to continue it in place: cut to `keep` bytes, then append.
+    static func resume(_ path: String, keep: Int64) throws(OutputFile.Failure) -> OutputSink {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0, ftruncate(descriptor, Int(keep)) == 0, lseek(descriptor, 0, SEEK_END) == Int(keep) else {
+            let reason = OutputFile.errorText()
+            if descriptor >= 0 { close(descriptor) }
+            throw OutputFile.Failure(description: "cannot continue '\(path)': \(reason); check it is writable")
+        }
+        let sink = OutputSink(descriptor: descriptor, temporary: nil, path: path)
+        sink.appending = true
+        return sink
     }
 
     /// Appends `bytes`, writing through once a megabyte is buffered.
@@ -57,6 +72,12 @@ final class OutputSink {
     /// Writes what is buffered and, for a file, flushes it to disk and renames it over `--out`.
     func commit() throws(OutputFile.Failure) {
         do { try flush() } catch { abort(); throw error }
+        if appending {
+            let synced = fsync(descriptor) == 0
+            close(descriptor)
+            guard synced else { throw OutputFile.Failure(description: "cannot write '\(path ?? "")': \(OutputFile.errorText())") }
+            return
+        }
         guard let temporary, let path else { return }
         let synced = fsync(descriptor) == 0
         let problem = synced ? nil : OutputFile.errorText()
@@ -70,8 +91,14 @@ final class OutputSink {
         TemporaryFileCleanup.unregister()
     }
 
-    /// Discards the temporary file (nothing replaces `--out`).
+    /// Discards the temporary file (nothing replaces `--out`); a resumed file keeps what
+    /// was written, so it can be resumed again.
     func abort() {
+        if appending {
+            _ = try? flush()
+            close(descriptor)
+            return
+        }
         guard let temporary else { return }
         close(descriptor)
         unlink(temporary)

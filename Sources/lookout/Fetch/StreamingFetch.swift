@@ -19,11 +19,28 @@ enum StreamingFetch {
 
     /// Streams every symbol's `from...to` into `sink` as CSV; the caller commits or aborts
     /// the sink.
-    static func run(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient, sink: OutputSink) async throws(OutputFile.Failure) -> [SymbolResult] {
-        try sink.write(CandleFormat.csvHeader.utf8)
+    /// With `resume`, symbols before the resumed one are skipped, and the resumed one
+    /// continues after its last kept candle.
+    static func run(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient, sink: OutputSink,
+                    resume: ResumePoint? = nil) async throws(OutputFile.Failure) -> [SymbolResult] {
+        if resume == nil { try sink.write(CandleFormat.csvHeader.utf8) }
+        let resumeIndex = resume?.symbol.flatMap { options.symbols.firstIndex(of: $0) }
         var results: [SymbolResult] = []
-        for symbol in options.symbols {
+        for (index, symbol) in options.symbols.enumerated() {
             var result = SymbolResult(symbol: symbol)
+            var from = from
+            if let resumeIndex, index < resumeIndex {
+                results.append(result)
+                continue
+            }
+            if let resumeIndex, index == resumeIndex, let lastStart = resume?.lastStart {
+                // A `from` inside a candle skips it: continue after the last kept one.
+                from = lastStart + 1
+                if from > to {
+                    results.append(result)
+                    continue
+                }
+            }
             let stream: CandlePageStream
             do {
                 stream = try client.candlePages(category: options.category, symbol: symbol, interval: options.interval,

@@ -35,14 +35,17 @@ struct FetchOptions {
         guard !options.positionals.isEmpty else {
             throw CommandLineError("fetch needs at least one symbol, e.g. `lookout fetch BTCUSDT --interval 15`")
         }
+        if let empty = options.positionals.first(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw CommandLineError("a symbol is empty ('\(empty)'); give symbols such as BTCUSDT")
+        }
         var seen: Set<String> = []
         symbols = options.positionals.map { $0.uppercased() }.filter { seen.insert($0).inserted }
 
         guard let intervalText = options.value("interval") else {
             throw CommandLineError("fetch needs --interval: one of \(KlineInterval.allCases.map(\.rawValue).joined(separator: " ")) (minutes, or D, W, M)")
         }
-        guard let interval = KlineInterval(rawValue: intervalText.uppercased()) else {
-            throw CommandLineError("option '--interval' must be one of \(KlineInterval.allCases.map(\.rawValue).joined(separator: " ")), got '\(intervalText)'")
+        guard let interval = KlineInterval(rawValue: intervalText) else {
+            throw CommandLineError("option '--interval' must be one of \(KlineInterval.allCases.map(\.rawValue).joined(separator: " ")), got '\(intervalText)'\(Self.intervalHint(intervalText))")
         }
         self.interval = interval
 
@@ -54,6 +57,9 @@ struct FetchOptions {
             let from = try Self.time(fromText, option: "from")
             let to = try options.value("to").map { (text) throws(CommandLineError) in try Self.time(text, option: "to") } ?? now
             guard from <= to else {
+                if options.value("to") == nil {
+                    throw CommandLineError("--from \(BybitTimestamp.format(from)) is in the future (now is \(BybitTimestamp.format(now))); give a past start")
+                }
                 throw CommandLineError("--from \(BybitTimestamp.format(from)) is after --to \(BybitTimestamp.format(to)); swap them")
             }
             let pages = BybitClient.pagesNeeded(interval: interval, from: from, to: to)
@@ -117,8 +123,26 @@ struct FetchOptions {
         return (requests, .milliseconds(milliseconds))
     }
 
+    /// A hint for common non-Bybit interval spellings ("1m", "1h", "1d", "m").
+    static func intervalHint(_ text: String) -> String {
+        let lower = text.lowercased()
+        let minutes = ["1m": "1", "3m": "3", "5m": "5", "15m": "15", "30m": "30", "1h": "60", "2h": "120", "4h": "240", "6h": "360", "12h": "720"]
+        if let value = minutes[lower] { return "; Bybit counts minutes: use \(value)" }
+        switch lower {
+        case "1d", "d", "day": return "; for days use D"
+        case "1w", "w", "week": return "; for weeks use W"
+        case "m": return "; M (capital) is a month; for minutes use a number such as 1"
+        case "1mo", "1month", "month": return "; for months use M"
+        default: return ""
+        }
+    }
+
     /// Milliseconds since the epoch or an ISO 8601 UTC date(-time).
     static func time(_ text: String, option: String) throws(CommandLineError) -> Int64 {
+        if let number = Int64(text), number > 0, number < 100_000_000_000 {
+            // Before 1973-03-03 in milliseconds, but 1973...5138 in seconds.
+            throw CommandLineError("option '--\(option)' takes milliseconds since 1970, got '\(text)', which looks like seconds; use \(number * 1000)")
+        }
         guard let value = BybitTimestamp.parse(text) else {
             throw CommandLineError("option '--\(option)' must be a UTC date-time such as 2024-06-01, 2024-06-01T12:30Z or milliseconds since 1970, got '\(text)'")
         }

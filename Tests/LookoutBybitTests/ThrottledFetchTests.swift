@@ -11,7 +11,7 @@ struct ThrottledFetchTests {
     /// 100,000 1-minute candles of 3 symbols through an exchange that answers retCode 10006
     /// beyond 20 requests per window and HTTP 502 to 10% of requests, while the client's
     /// budget ceiling is 25 times higher. Scaled in time so it runs in `make test`: the
-    /// window is 2 s instead of 5 s (the 5 s version is `bybit-benchmark throttled`).
+    /// window is 2 s instead of 5 s, which keeps the test near 12 s.
     /// Bybit's IP limit (600 per 5 s, here 240 per 2 s) stays armed: no ban may happen.
     @Test func everyCandleArrivesWithoutABan() async throws {
         let window = Duration.seconds(2)

@@ -43,6 +43,10 @@ extension KlinePage {
         guard let page = KlinePage<Parsed>.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
             throw BybitError(code: .malformedResponse, message: "the kline body has retCode 0 but no result.list", retCode: 0, retMsg: envelope.retMsg)
         }
+        if let problem = KlinePage<Parsed>.problem(in: page, requestedSymbol: symbol) {
+            throw BybitError(code: .malformedResponse, message: "the kline body is not sound: \(problem)", retCode: 0,
+                             symbol: symbol.isEmpty ? nil : symbol)
+        }
         return page
     }
 

@@ -43,6 +43,11 @@ import Testing
         #expect(first)
         #expect(limit.limit(at: Self.at(0)) == 16)
         #expect(limit.limit(at: Self.at(5000)) == 21)
+        // An empty window says nothing about the rate: the limit itself is reduced.
+        var quiet = AdaptiveLimit<Instant>(ceiling: 500, decreaseFactor: 0.7, increaseStep: 5, interval: .seconds(5))
+        let quietDecrease = quiet.throttled(at: Self.at(0), observed: 0)
+        #expect(quietDecrease)
+        #expect(quiet.limit(at: Self.at(0)) == 350)
         // An observation above the limit does not raise it.
         let second = limit.throttled(at: Self.at(5000), observed: 400)
         #expect(second)

@@ -71,6 +71,10 @@ struct BybitClientFailureTests {
             let started = ContinuousClock.now
             let batch = await client.fetchMultipleSymbols(["BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT", "DOTUSDT"], interval: .oneMinute, limit: 10)
             #expect(batch.values.isEmpty)
+            // Throttling does not use up attempts (there are none to spare here): the
+            // deadline ends the calls, after more than one try for at least one symbol (the
+            // shrinking budget makes the others wait in line).
+            #expect(batch.failures.contains { $0.1.attempts >= 2 })
             for (symbol, error) in batch.failures {
                 #expect(error.code == .rateLimited)
                 #expect(error.retCode == 10006)
@@ -78,8 +82,7 @@ struct BybitClientFailureTests {
                 #expect(error.retMsg == "Too many visits. Exceeded the API Rate Limit.")
                 #expect(error.symbol == symbol)
                 #expect(error.message.hasSuffix("retry deadline)"))
-                // Throttling does not use up attempts: the deadline ends the call.
-                #expect(error.attempts >= 2, "\(error)")
+                #expect(error.attempts >= 1, "\(error)")
                 #expect(error.earlierAttempts.count == error.attempts - 1)
                 #expect(error.earlierAttempts.allSatisfy { $0 == BybitError.Attempt(code: .rateLimited, httpStatus: 200, retCode: 10006) })
             }

@@ -51,7 +51,10 @@ package struct AdaptiveLimit<Instant: InstantProtocol>: Sendable, Equatable wher
     package mutating func throttled(at now: Instant, observed: Int? = nil) -> Bool {
         recover(at: now)
         if let lastDecrease, now < lastDecrease.advanced(by: interval) { return false }
-        let base = min(current, max(1, observed ?? current))
+        // No request in the window (a signal about another process's traffic, or a pause
+        // that outlived the window) says nothing about the rate: decrease from the limit.
+        let sample = (observed ?? 0) > 0 ? observed! : current
+        let base = min(current, sample)
         let reduced = max(floor, Int((Double(base) * decreaseFactor).rounded(.down)))
         lastDecrease = now
         anchor = now

@@ -7,7 +7,7 @@ SWIFT ?= swift
 # toolchain's new warning cannot break a downstream user's build.
 STRICT := -Xswiftc -warnings-as-errors
 
-.PHONY: run test test-integrations build bench bench-http clean generate check-generated
+.PHONY: run test test-integrations build bench bench-http bench-fetch clean generate check-generated
 
 ## run: build in release mode and serve /metrics and health on the defaults (127.0.0.1:9180);
 ## it prints the URLs. Ctrl-C stops it gracefully. `lookout serve --help` lists the options.
@@ -85,3 +85,9 @@ build:
 
 clean:
 	rm -rf .build Benchmarks/.build Examples/.build Integrations/LookoutMetrics/.build
+
+# MARK: bybit streaming fetch
+## bench-fetch: `lookout fetch` of 3 symbols x 1,000,000 1m candles from bybit-sim to CSV:
+## peak RSS and candles/s (release build; CANDLES=N for another size).
+bench-fetch:
+	SWIFT=$(SWIFT) Benchmarks/fetch-stream-benchmark.sh

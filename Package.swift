@@ -78,7 +78,7 @@ let package = Package(
 
         // MARK: Bybit market data over libcurl
         .target(name: "LookoutCurl", dependencies: ["CCurl", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
-        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog", "LookoutRateLimit"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
         // What running code needs: declarations, PromQL interpolation, units (no Foundation).
@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutCacheTests",
-            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport", "RedisTestSupport", "Lookout"],
+            dependencies: ["LookoutCache", "LookoutBybit", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport", "RedisTestSupport", "Lookout", "LookoutRateLimit"],
             swiftSettings: swiftSettings
         ),
 
@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LookoutBybitTests",
-            dependencies: ["LookoutBybit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport"],
+            dependencies: ["LookoutBybit", "LookoutRateLimit", "LookoutCurl", "LookoutTesting", "BybitSimulator", "BybitSimulatorHTTP", "TestSupport", "SimulatorTestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(

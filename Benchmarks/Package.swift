@@ -33,6 +33,7 @@ let package = Package(
             name: "bybit-benchmark",
             dependencies: [
                 .product(name: "LookoutBybit", package: "Lookout"),
+                .product(name: "LookoutRateLimit", package: "Lookout"),
                 .product(name: "BybitSimulator", package: "Lookout"),
                 .product(name: "BybitSimulatorHTTP", package: "Lookout"),
                 .product(name: "LookoutHTTP", package: "Lookout"),

@@ -10,5 +10,5 @@ import LookoutRateLimit
 import LookoutRedis
 
 CatalogCommand.main(catalogs: CatalogSet(
-    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, RateLimitMetrics.catalog, CacheMetrics.catalog],
+    [ProcessMetrics.catalog, HTTPMetrics.catalog, BybitMetrics.catalog, RedisMetrics.catalog, RateLimitMetrics.catalog, CacheMetrics.catalog, UpstreamBudgetMetrics.catalog],
     runbookBaseURL: "http://127.0.0.1:9180/runbooks", runbookStyle: .perAlert))

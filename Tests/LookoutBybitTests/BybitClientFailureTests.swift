@@ -1,5 +1,6 @@
 import BybitSimulator
 import LookoutBybit
+import LookoutRateLimit
 import LookoutCurl
 import Testing
 
@@ -61,24 +62,58 @@ struct BybitClientFailureTests {
         }
     }
 
-    @Test func aRateLimitStormEndsInATypedErrorWithoutHammering() async throws {
+    @Test func aRateLimitStormEndsAtTheDeadlineWithATypedErrorWithoutHammering() async throws {
         try await withExchange { exchange in
-            let client = try exchange.client()
+            // No retries of transient failures at all: throttling is waited out regardless.
+            let client = try exchange.client(retry: RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(5), maxDelay: .milliseconds(40),
+                                                                rateLimitDelay: .milliseconds(20), deadline: .milliseconds(1500)))
             try exchange.inject("10006@always@/v5/market/kline")
             let started = ContinuousClock.now
             let batch = await client.fetchMultipleSymbols(["BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT", "DOTUSDT"], interval: .oneMinute, limit: 10)
             #expect(batch.values.isEmpty)
+            // Throttling does not use up attempts (there are none to spare here): the
+            // deadline ends the calls, after more than one try for at least one symbol (the
+            // shrinking budget makes the others wait in line).
+            #expect(batch.failures.contains { $0.1.attempts >= 2 })
             for (symbol, error) in batch.failures {
                 #expect(error.code == .rateLimited)
                 #expect(error.retCode == 10006)
+                #expect(error.httpStatus == 200)
                 #expect(error.retMsg == "Too many visits. Exceeded the API Rate Limit.")
                 #expect(error.symbol == symbol)
-                #expect(error.message.hasSuffix("(gave up after 4 attempts)"))
+                #expect(error.message.hasSuffix("retry deadline)"))
+                #expect(error.attempts >= 1, "\(error)")
+                #expect(error.earlierAttempts.count == error.attempts - 1)
+                #expect(error.earlierAttempts.allSatisfy { $0 == BybitError.Attempt(code: .rateLimited, httpStatus: 200, retCode: 10006) })
             }
-            // Four attempts each at most, spaced by pauses every request to the host honours.
-            #expect(exchange.requests == 24)
-            #expect(client.stats.rateLimitHits == 24)
-            #expect(ContinuousClock.now - started >= .milliseconds(10 + 20 + 40))
+            // Pauses every request to the host honours keep the storm from hammering: each
+            // pause is at least 10 ms, and after one each symbol sends at most once.
+            let elapsed = ContinuousClock.now - started
+            #expect(exchange.requests <= 6 * (Int(elapsed / .milliseconds(10)) + 1))
+            #expect(client.stats.rateLimitHits == exchange.requests)
+            #expect(elapsed >= .milliseconds(1000))
+            // The shared budget shrank multiplicatively (once per window of 1 s).
+            #expect(client.configuration.upstream.effectiveLimit < 10_000)
+        }
+    }
+
+    @Test func theFinalErrorIsTheLastAttemptsWithTheEarlierOnesListed() async throws {
+        try await withExchange { exchange in
+            let client = try exchange.client()
+            try exchange.inject("10006@next:1", "10016@next:2", "http:502@always")
+            let error = await #expect(throws: BybitError.self) { try await fetch(client) }
+            #expect(error?.code == .serverBusy)
+            #expect(error?.httpStatus == 502)
+            #expect(error?.retCode == nil)
+            #expect(error?.retMsg == nil)
+            #expect(error?.attempts == 5)
+            #expect(error?.earlierAttempts == [
+                .init(code: .rateLimited, httpStatus: 200, retCode: 10006),
+                .init(code: .serverBusy, httpStatus: 200, retCode: 10016),
+                .init(code: .serverBusy, httpStatus: 200, retCode: 10016),
+                .init(code: .serverBusy, httpStatus: 502),
+            ])
+            #expect(error?.description.contains("earlier: rateLimited (HTTP 200, retCode 10006); serverBusy (HTTP 200, retCode 10016); serverBusy (HTTP 200, retCode 10016); serverBusy (HTTP 502)") == true)
         }
     }
 

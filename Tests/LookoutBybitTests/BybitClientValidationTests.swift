@@ -1,4 +1,5 @@
 import LookoutBybit
+import LookoutRateLimit
 import Testing
 
 @Suite("Parameters are checked before anything is sent")
@@ -82,7 +83,7 @@ struct BybitClientValidationTests {
         #expect(url.host == host)
     }
 
-    @Test("invalid base URLs", arguments: ["api.bybit.com", "ftp://api.bybit.com", "https://", "https://user@host", "https://api.bybit.com?x=1", "https://a b"])
+    @Test("invalid base URLs", arguments: ["api.bybit.com", "ftp://api.bybit.com", "https://", "http://", "http:///x", "http://h:0", "http://h:65536", "http://h:99999", "http://h:port", "http://h:", "https://user@host", "https://api.bybit.com?x=1", "https://a b"])
     func invalidBaseURLs(text: String) {
         #expect(throws: BybitError.self) { try BybitBaseURL(text) }
     }

@@ -1,4 +1,5 @@
 import LookoutBybit
+import LookoutRateLimit
 import Testing
 import SimulatorTestSupport
 import TestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import LookoutBybit
+import LookoutRateLimit
 import Testing
 import SimulatorTestSupport
 import TestSupport

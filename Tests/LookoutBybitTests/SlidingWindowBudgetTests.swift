@@ -1,4 +1,5 @@
 @testable import LookoutBybit
+import LookoutRateLimit
 import LookoutTesting
 import Testing
 

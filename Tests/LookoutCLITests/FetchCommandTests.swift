@@ -103,6 +103,62 @@ struct FetchCommandTests {
         }
     }
 
+    @Test func aRangeFailingPartWayWritesTheRestAndExitsFive() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("partial.csv").path
+        try await withSimulatorServer { server, url in
+            // The first page (requests go out in page order with --concurrency 1) gets an
+            // HTTP 400, which is never retried; the other two pages succeed.
+            try server.simulator.updateBehavior { $0.faults = [FaultRule(.httpStatus(400), trigger: .nextRequests(1), paths: ["/v5/market/kline"])] }
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z",
+                                   "--concurrency", "1", "--out", file, "--base-url", url])
+            #expect(run.status == 5)
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1 + 1500)
+            #expect(lines[1].hasPrefix("BTCUSDT,1704127200000,2024-01-01T16:40:00Z,"))
+            #expect(run.standardError.contains("lookout fetch: BTCUSDT missing 2024-01-01T00:00:00Z … 2024-01-01T16:39:00Z: Bybit httpStatus: HTTP 400"))
+            #expect(summary(run).contains("BTCUSDT  1500 candles 2024-01-01T16:40:00Z … 2024-01-02T17:39:00Z\n"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["partial.csv"])
+        }
+    }
+
+    @Test func resumeContinuesAnInterruptedFileFromItsLastCompleteCandle() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = directory.appendingPathComponent("whole.csv").path
+        let cut = directory.appendingPathComponent("cut.csv").path
+        let arguments = ["fetch", "BTCUSDT", "ETHUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z", "--quiet"]
+        try await withSimulatorServer { server, url in
+            #expect(try CLI.run(arguments + ["--out", whole, "--base-url", url]).status == 0)
+            let complete = try Data(contentsOf: URL(fileURLWithPath: whole))
+            // Interrupted in the middle of BTCUSDT's 1,201st row.
+            let lines = complete.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let keep = lines[0...1200].reduce(0) { $0 + $1.count + 1 } + 20
+            try complete.prefix(keep).write(to: URL(fileURLWithPath: cut))
+            server.simulator.resetStatistics()
+            let resumed = try CLI.run(arguments + ["--out", cut, "--resume", "--base-url", url])
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cut)) == complete)
+            // BTCUSDT's last 1,300 candles (2 pages) and all of ETHUSDT (3 pages).
+            #expect(server.simulator.statistics().totalRequests == 5)
+            // Nothing left to do: a second resume sends nothing and changes nothing.
+            server.simulator.resetStatistics()
+            #expect(try CLI.run(arguments + ["--out", cut, "--resume", "--base-url", url]).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cut)) == complete)
+        }
+    }
+
+    @Test func aStreamedRangeChecksTheOutputBeforeSendingAnything() async throws {
+        try await withSimulatorServer { server, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02",
+                                   "--out", "/nonexistent-dir/out.csv", "--base-url", url, "--quiet"])
+            #expect(run.status == 4)
+            #expect(run.standardError.hasSuffix("check the directory exists and is writable\n"))
+            #expect(server.simulator.statistics().totalRequests == 0)
+        }
+    }
+
     @Test func theEnvironmentChoosesTheBaseURL() async throws {
         try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { _, url in
             let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "--interval", "15", "--limit", "3", "--quiet"], environment: ["BYBIT_BASE_URL": url])
@@ -130,12 +186,51 @@ struct FetchCommandTests {
         (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "localhost:9000"],
          "lookout: base URL 'localhost:9000' must start with http:// or https://; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
         (["fetch", "BTCUSDT", "--interval", "15", "--verbose"], "lookout: unknown option '--verbose'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "500"], Self.badBudget("500")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "0/5s"], Self.badBudget("0/5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "100001/5s"], Self.badBudget("100001/5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/5"], Self.badBudget("20/5")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/0s"], Self.badBudget("20/0s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/2h"], Self.badBudget("20/2h")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "20/-5s"], Self.badBudget("20/-5s")),
+        (["fetch", "BTCUSDT", "--interval", "15", "--budget", "x/5s"], Self.badBudget("x/5s")),
+        (["fetch", "BTCUSDT", "--interval", "1m"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got '1m'; Bybit counts minutes: use 1\n"),
+        (["fetch", "BTCUSDT", "--interval", "1h"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got '1h'; Bybit counts minutes: use 60\n"),
+        (["fetch", "BTCUSDT", "--interval", "1d"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got '1d'; for days use D\n"),
+        (["fetch", "BTCUSDT", "--interval", "m"], "lookout: option '--interval' must be one of 1 3 5 15 30 60 120 240 360 720 D W M, got 'm'; M (capital) is a month; for minutes use a number such as 1\n"),
+        (["fetch", "", "--interval", "15"], "lookout: a symbol is empty (''); give symbols such as BTCUSDT\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--from", "1704067200"],
+         "lookout: option '--from' takes milliseconds since 1970, got '1704067200', which looks like seconds; use 1704067200000\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--from", "2999-01-01"],
+         "lookout: --from 2999-01-01T00:00:00Z is in the future (now is <now>); give a past start\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "http://"],
+         "lookout: base URL 'http://' has no host after the scheme; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "http://127.0.0.1:99999"],
+         "lookout: base URL 'http://127.0.0.1:99999' has port '99999'; a port is a number from 1 to 65535; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--limit", "5", "--out", "x.csv", "--resume"],
+         "lookout: --resume continues a CSV range in a file: it needs --from T, --out FILE and CSV output (the default for --out)\n"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments)
         #expect(run.status == 2)
         #expect(run.standardOutput == "")
-        #expect(run.standardError == message)
+        #expect(run.standardError.replacing(/now is [0-9T:Z.-]+\)/, with: "now is <now>)") == message)
+    }
+
+    static func badBudget(_ text: String) -> String {
+        "lookout: option '--budget' must be REQUESTS/WINDOW such as 500/5s or 20/1s (1...100000 requests, a window from 1ms to 1h), got '\(text)'\n"
+    }
+
+    @Test func theBudgetCeilingPacesTheRequests() async throws {
+        try await withSimulatorServer(clock: ManualSimulatorClock(CLI.frozenNow)) { server, url in
+            // 4 symbols, 2 requests per 400 ms: the 3rd and 4th wait one window.
+            let started = ContinuousClock.now
+            let run = try CLI.run(["fetch", "BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "--interval", "15", "--limit", "3",
+                                   "--budget", "2/400ms", "--base-url", url, "--quiet"])
+            #expect(run.status == 0)
+            #expect(ContinuousClock.now - started >= .milliseconds(400))
+            #expect(server.simulator.statistics().totalRequests == 4)
+        }
     }
 
     @Test func anUnreachableAPIExitsThreeAndWritesNothing() throws {

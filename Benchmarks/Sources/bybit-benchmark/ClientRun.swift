@@ -1,5 +1,6 @@
 import Foundation
 import LookoutBybit
+import LookoutRateLimit
 
 /// The child-process side: fetch one workload against `baseURL` with `concurrency`
 /// requests in flight and print one ``RunResult`` line. Run in its own process so its

@@ -13,16 +13,19 @@ public struct SimulatorBehavior: Sendable, Hashable {
     public var faults: [FaultRule]
     /// When `X-Bapi-*` headers are sent.
     public var bapiHeaders: BapiHeaders
+    /// A limit answered with retCode 10006 instead of a ban; `nil` (the default) for none.
+    public var apiRateLimit: APIRateLimit?
 
     /// Creates a behaviour; the defaults are a faithful, fault-free exchange.
     public init(
         ipRateLimit: IPRateLimit = IPRateLimit(), latency: Latency = .none,
-        faults: [FaultRule] = [], bapiHeaders: BapiHeaders = BapiHeaders()
+        faults: [FaultRule] = [], bapiHeaders: BapiHeaders = BapiHeaders(), apiRateLimit: APIRateLimit? = nil
     ) {
         self.ipRateLimit = ipRateLimit
         self.latency = latency
         self.faults = faults
         self.bapiHeaders = bapiHeaders
+        self.apiRateLimit = apiRateLimit
     }
 
     /// Checks every setting.
@@ -31,6 +34,7 @@ public struct SimulatorBehavior: Sendable, Hashable {
     ///   ``SimulatorConfigurationError/Code/invalidBehavior`` naming the bad setting.
     public func validate() throws(SimulatorConfigurationError) {
         try ipRateLimit.validate()
+        try apiRateLimit?.validate()
         try latency.validate()
         for (index, rule) in faults.enumerated() {
             try rule.fault.validate(subject: "faults[\(index)]")

@@ -17,6 +17,8 @@ struct SimulatorState: Sendable {
     /// Each API key's (or, without ``BapiHeaders/requireAPIKey``, each IP's) requests of
     /// the last second, for `X-Bapi-Limit-Status`.
     private var keyWindows: [String: IPWindow] = [:]
+    /// Requests answered normally under ``SimulatorBehavior/apiRateLimit``.
+    private var apiWindow = IPWindow()
     var statistics = SimulatorStatistics()
 
     init(behavior: SimulatorBehavior) {
@@ -28,6 +30,7 @@ struct SimulatorState: Sendable {
     /// survive unless the IP limit changed.
     mutating func replaceBehavior(_ newBehavior: SimulatorBehavior) {
         if newBehavior.ipRateLimit != behavior.ipRateLimit { windows.removeAll() }
+        if newBehavior.apiRateLimit != behavior.apiRateLimit { apiWindow.clear() }
         behavior = newBehavior
         resetTriggers()
     }
@@ -57,6 +60,16 @@ struct SimulatorState: Sendable {
             admission.banned = true
             statistics.responsesByStatus[403, default: 0] += 1
             return admission
+        }
+
+        if routed, let api = behavior.apiRateLimit {
+            let nanoseconds = now.nanosecondsSinceEpoch
+            if apiWindow.evict(through: nanoseconds - api.window.nanoseconds) >= api.limit {
+                admission.replacement = .rateLimited
+                statistics.faultsInjected[Fault.rateLimited.kind, default: 0] += 1
+            } else {
+                apiWindow.record(at: nanoseconds)
+            }
         }
 
         for (index, rule) in behavior.faults.enumerated() where rule.matches(path: path) {

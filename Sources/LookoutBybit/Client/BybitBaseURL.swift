@@ -30,7 +30,8 @@ public struct BybitBaseURL: Sendable, Hashable, CustomStringConvertible {
     ///   https and a host is present, with no query or fragment.
     public init(_ string: String) throws(BybitError) {
         var text = string
-        while text.hasSuffix("/") { text.removeLast() }
+        // Trailing slashes of the path only: "http://" must still read as a scheme.
+        while text.hasSuffix("/"), !text.hasSuffix("://") { text.removeLast() }
         func invalid(_ why: String) -> BybitError {
             BybitError(code: .invalidConfiguration, message: "base URL '\(string)' \(why); expected e.g. https://api.bybit.com or http://127.0.0.1:9000")
         }
@@ -44,7 +45,14 @@ public struct BybitBaseURL: Sendable, Hashable, CustomStringConvertible {
         }
         let rest = text[schemeEnd...]
         let authority = rest.prefix { $0 != "/" }
-        guard !authority.isEmpty, !authority.contains("@") else { throw invalid("has no host (or contains credentials)") }
+        guard !authority.isEmpty else { throw invalid("has no host after the scheme") }
+        guard !authority.contains("@") else { throw invalid("must not contain credentials (user@host)") }
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            let port = authority[authority.index(after: colon)...]
+            guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII) else {
+                throw invalid("has port '\(port)'; a port is a number from 1 to 65535")
+            }
+        }
         guard !text.contains("?"), !text.contains("#"), !text.contains(where: \.isWhitespace) else {
             throw invalid("must not contain a query, fragment or whitespace")
         }

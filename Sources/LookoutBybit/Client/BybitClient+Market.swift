@@ -108,6 +108,12 @@ extension BybitClient {
                              retCode: envelope.retCode, retMsg: envelope.retMsg, symbol: symbol,
                              request: "GET \(configuration.baseURL)\(endpoint.path)\(QueryString.encode(query))")
         }
+        if let problem = KlinePage<Row>.problem(in: page, requestedSymbol: symbol) {
+            events.callFailed(endpoint: endpoint, code: .malformedResponse)
+            throw BybitError(code: .malformedResponse, message: "the kline response is not sound: \(problem)",
+                             retCode: envelope.retCode, retMsg: envelope.retMsg, httpStatus: 200, symbol: symbol,
+                             request: "GET \(configuration.baseURL)\(endpoint.path)\(QueryString.encode(query))")
+        }
         events.candlesFetched(endpoint: endpoint, interval: interval, count: page.rows.count)
         return page
     }

@@ -1,4 +1,5 @@
 import LookoutCurl
+import LookoutRateLimit
 
 /// One call to a market endpoint, before it is sent.
 struct BybitCall: Sendable {
@@ -10,8 +11,8 @@ struct BybitCall: Sendable {
 
 extension BybitClient {
     /// Sends `call` through the upstream guard and the concurrency limit, parses the body
-    /// with `parse`, and retries per the ``RetryPolicy`` until it gets `retCode` 0. A call
-    /// that fails for good is reported once, with its final error code.
+    /// with `parse`, and executes the `RetryPolicy`'s decisions until it gets `retCode`
+    /// 0. A call that fails for good is reported once, with its final error code.
     func perform<Value>(
         _ call: BybitCall,
         parse: (UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<Value>
@@ -34,6 +35,8 @@ extension BybitClient {
         }
     }
 
+    /// The retry loop: send, evaluate, ask `RetryPolicy.decide(_:attempt:now:jitter:)`,
+    /// execute the decision. Every policy choice is in `decide`; this only reports and acts.
     private func attempts<Value>(
         _ call: BybitCall,
         parse: (UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<Value>
@@ -41,93 +44,78 @@ extension BybitClient {
         let url = configuration.baseURL.rawValue + call.endpoint.path + QueryString.encode(call.query)
         let host = configuration.baseURL.host
         let upstream = configuration.upstream
-        var context = BybitError(code: .apiError, message: "", symbol: call.symbol, request: "GET \(url)")
+        let policy = configuration.retry
+        let context = BybitError(code: .apiError, message: "", symbol: call.symbol, request: "GET \(url)")
         var random = SystemRandomNumberGenerator()
-        var attempt = 0
+        var attempt = RetryAttempt(started: ContinuousClock.now)
+        var history: [BybitError.Attempt] = []
+        func stop(_ code: BybitError.Code, _ message: String, sent: Int) -> BybitError {
+            var error = context.with(code, message, attempts: sent)
+            error.earlierAttempts = history
+            return error
+        }
         while true {
-            attempt += 1
-            context.attempts = attempt
-            let outcome: (result: Result<CurlResponse, CurlError>, duration: Duration)
+            let sent: (result: Result<CurlResponse, CurlError>, duration: Duration)
             do {
-                outcome = try await send(url: url, host: host)
+                sent = try await send(url: url, host: host)
             } catch .banned(let remaining) {
                 events.banActive(endpoint: call.endpoint, host: host, remaining: remaining)
-                throw context.with(.ipBanned, "\(host) answered HTTP 403 (IP ban); requests to it are refused for another \(Self.describe(remaining)). Bybit asks clients to stop for at least 10 minutes; a 403 also means the IP may be in the U.S.", attempts: attempt - 1)
+                throw stop(.ipBanned, "\(host) answered HTTP 403 (IP ban); requests to it are refused for another \(Self.describe(remaining)). Bybit asks clients to stop for at least 10 minutes; a 403 also means the IP may be in the U.S.", sent: attempt.sent - 1)
             } catch {
-                throw context.with(.cancelled, "the calling task was cancelled", attempts: attempt - 1)
+                throw stop(.cancelled, "the calling task was cancelled", sent: attempt.sent - 1)
             }
-            let duration = outcome.duration
-            var failure: BybitError
-            var reason: RetryReason?
-            var resetAfter: Duration?
-            switch outcome.result {
-            case .failure(let error):
-                if error.code == .cancelled {
-                    events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: nil, retCode: nil, failure: .cancelled, duration: duration)
-                    throw context.with(.cancelled, "the calling task was cancelled", attempts: attempt)
+            let evaluated = evaluate(sent.result, context: context, endpoint: call.endpoint, parse: parse)
+            var failure = evaluated.failure
+            failure?.attempts = attempt.sent
+            failure?.earlierAttempts = history
+            events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: evaluated.httpStatus,
+                                   retCode: evaluated.retCode, failure: failure?.code, duration: sent.duration)
+            if evaluated.outcome == .banned {
+                events.banStarted(host: host, isNew: upstream.recordForbidden(host: host), cooldown: upstream.configuration.banCooldown)
+            }
+            let decision = policy.decide(evaluated.outcome, attempt: attempt, now: ContinuousClock.now, jitter: Double.random(in: 0...1, using: &random))
+            switch decision {
+            case .succeed:
+                guard let envelope = evaluated.envelope else { preconditionFailure("a success always carries its envelope") }
+                return envelope
+            case .retry(let delay, let reason):
+                events.retryScheduled(endpoint: call.endpoint, reason: reason, delay: delay)
+                if let failure { history.append(BybitError.Attempt(failure)) }
+                attempt = attempt.after(decision)
+                do { try await Task.sleep(for: delay) } catch {
+                    throw stop(.cancelled, "the calling task was cancelled while waiting to retry", sent: attempt.sent - 1)
                 }
-                let timedOut = error.code == .timedOut
-                failure = context.with(timedOut ? .timeout : .transport, error.message)
-                failure.transport = error
-                reason = timedOut ? .timeout : (error.isTransient ? .connection : nil)
-            case .success(let response):
-                context.httpStatus = response.status
-                if response.status == 403 {
-                    events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: 403, retCode: nil, failure: .ipBanned, duration: duration)
-                    events.banStarted(host: host, isNew: upstream.recordForbidden(host: host), cooldown: upstream.configuration.banCooldown)
-                    throw context.with(.ipBanned, "HTTP 403: Bybit banned this IP (rate limit breached) or refuses its region; all requests to \(host) stop for \(Self.describe(upstream.configuration.banCooldown))")
+            case .waitForBudget(let pause):
+                // Every request to the host pauses, and the shared budget shrinks; the next
+                // admission waits for both.
+                rateLimited(call.endpoint, host: host, pause: pause)
+                events.retryScheduled(endpoint: call.endpoint, reason: .rateLimited, delay: pause)
+                if let failure { history.append(BybitError.Attempt(failure)) }
+                attempt = attempt.after(decision)
+            case .failFast(let why):
+                guard var failure else { preconditionFailure("only a failed attempt fails") }
+                if case .rateLimited(let resetAfter) = evaluated.outcome {
+                    // Hold every request to this host, not just this one, even when giving up.
+                    rateLimited(call.endpoint, host: host, pause: resetAfter ?? policy.rateLimitDelay)
                 }
-                let parsed = parseBody(response.body, endpoint: call.endpoint, parse: parse)
-                switch (response.status, parsed) {
-                case (200..<300, .success(let envelope)):
-                    context.retCode = envelope.retCode
-                    context.retMsg = envelope.retMsg
-                    if envelope.retCode == 0 {
-                        events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: response.status, retCode: 0, failure: nil, duration: duration)
-                        return envelope
-                    }
-                    (failure, reason) = classify(envelope, context: context)
-                    if envelope.retCode == 10006 {
-                        resetAfter = Self.resetDelay(response.headers["X-Bapi-Limit-Reset-Timestamp"], serverTime: envelope.time)
-                    }
-                case (200..<300, .failure(let parseFailure)):
-                    failure = context.with(.malformedResponse, parseFailure.message)
-                    reason = .malformedResponse
+                switch why {
+                case .attemptsExhausted where attempt.sent > 1:
+                    failure.message += " (gave up after \(attempt.sent) attempts)"
+                case .deadlineExceeded:
+                    failure.message += " (gave up after \(attempt.sent) attempt\(attempt.sent == 1 ? "" : "s"): the next retry would pass the \(Self.describe(policy.deadline)) retry deadline)"
                 default:
-                    if case .success(let envelope) = parsed {
-                        context.retCode = envelope.retCode
-                        context.retMsg = envelope.retMsg
-                    }
-                    let snippet = response.body.withUnsafeBufferPointer { EnvelopeParser.snippet($0) }
-                    switch response.status {
-                    case 429:
-                        failure = context.with(.serverBusy, "HTTP 429: Bybit's system-level frequency protection; body \(snippet)")
-                        reason = .tooManyRequests
-                    case 500...:
-                        failure = context.with(.serverBusy, "HTTP \(response.status) from Bybit; body \(snippet)")
-                        reason = .serverError
-                    default:
-                        failure = context.with(.httpStatus, "HTTP \(response.status) is not a Bybit answer this client retries (wrong base URL or path?); body \(snippet)")
-                    }
+                    break
                 }
-            }
-            events.requestFinished(endpoint: call.endpoint, category: call.category, httpStatus: failure.httpStatus, retCode: failure.retCode, failure: failure.code, duration: duration)
-            let retryDelay = reason.flatMap { configuration.retry.delay(after: attempt, reason: $0, resetAfter: resetAfter, using: &random) }
-            if reason == .rateLimited {
-                // Hold every request to this host, not just this one, even when giving up.
-                let pause = retryDelay ?? resetAfter ?? configuration.retry.rateLimitDelay
-                events.rateLimitHit(endpoint: call.endpoint, host: host, pause: pause)
-                upstream.recordRateLimited(host: host, pause: pause)
-            }
-            guard let reason, let delay = retryDelay else {
-                if reason != nil, attempt > 1 { failure.message += " (gave up after \(attempt) attempts)" }
                 throw failure
             }
-            events.retryScheduled(endpoint: call.endpoint, reason: reason, delay: delay)
-            do { try await Task.sleep(for: delay) } catch {
-                throw context.with(.cancelled, "the calling task was cancelled while waiting to retry", attempts: attempt)
-            }
         }
+    }
+
+    private func rateLimited(_ endpoint: BybitEndpoint, host: String, pause: Duration) {
+        let before = configuration.upstream.effectiveLimit
+        let after = configuration.upstream.recordRateLimited(host: host, pause: pause)
+        events.rateLimitHit(endpoint: endpoint, host: host, pause: pause)
+        events.budgetChanged(effective: after, ceiling: configuration.upstream.configuration.requestsPerWindow, decreased: after < before)
     }
 
     /// One HTTP attempt: takes a slot of the client's concurrency limit, then admission
@@ -148,42 +136,6 @@ extension BybitClient {
         } catch {
             return (.failure(error), start.duration(to: .now))
         }
-    }
-
-    private func parseBody<Value>(
-        _ body: [UInt8], endpoint: BybitEndpoint,
-        parse: (UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<Value>
-    ) -> Result<BybitEnvelope<Value>, ParseFailure> {
-        let start = ContinuousClock.now
-        let result = body.withUnsafeBufferPointer { bytes in
-            Result<BybitEnvelope<Value>, ParseFailure> { () throws(ParseFailure) in try parse(bytes) }
-        }
-        events.parsed(endpoint: endpoint, bytes: body.count, duration: start.duration(to: .now))
-        return result
-    }
-
-    /// Maps a non-zero retCode to an error and, if it is transient, a retry reason.
-    private func classify<Value>(_ envelope: BybitEnvelope<Value>, context: BybitError) -> (BybitError, RetryReason?) {
-        let said = "Bybit answered retCode \(envelope.retCode) \"\(envelope.retMsg)\""
-        switch BybitError.Code(retCode: envelope.retCode) {
-        case .rateLimited:
-            return (context.with(.rateLimited, "\(said): too many requests from this IP or account"), .rateLimited)
-        case .serverBusy:
-            return (context.with(.serverBusy, "\(said): a transient server problem"), .serverBusy)
-        case .badRequest:
-            return (context.with(.badRequest, "\(said): check the symbol exists in this category and the parameters are valid"), nil)
-        default:
-            return (context.with(.apiError, said), nil)
-        }
-    }
-
-    /// The wait `X-Bapi-Limit-Reset-Timestamp` asks for, measured on the server's clock
-    /// when the body has one; `nil` when the header is absent, unparseable or in the past.
-    static func resetDelay(_ header: String?, serverTime: Int64?) -> Duration? {
-        guard let header, let reset = Int64(header) else { return nil }
-        let wait = reset - (serverTime ?? wallClockMilliseconds())
-        guard wait > 0 else { return nil }
-        return .milliseconds(min(wait, 60_000))
     }
 
     static func describe(_ duration: Duration) -> String {

@@ -1,4 +1,5 @@
 import LookoutCurl
+import LookoutRateLimit
 
 /// A client for Bybit V5 public market data: klines (trade, mark, index and premium-index
 /// prices), instruments, server time, tickers, order books, recent trades, funding
@@ -14,8 +15,9 @@ import LookoutCurl
 /// print(bybit.stats)
 /// ```
 ///
-/// Every request passes the shared ``UpstreamGuard`` (IP budget, 10006 pauses, 403 bans)
-/// and a per-client limit on requests in flight, and is retried per ``RetryPolicy``.
+/// Every request passes the shared `UpstreamGuard` (an adaptive IP budget, 10006 pauses,
+/// 403 bans; from `LookoutRateLimit`) and a per-client limit on requests in flight, and
+/// is retried as the `RetryPolicy` decides.
 /// Prices and volumes are ``ExactDecimal``s, exactly as the exchange sent them.
 ///
 /// `BybitClient` is `Sendable`; share one per process. Failures are ``BybitError``s.
@@ -40,8 +42,9 @@ public final class BybitClient: Sendable {
         /// The IP budget and ban tracking; share one per IP (the default is process-wide).
         public var upstream: UpstreamGuard<ContinuousClock> = .shared
         /// Where requests, errors, retries, rate limits, latencies and candle counts are
-        /// recorded as Prometheus metrics (see ``BybitMetrics``); `nil` records none. The
-        /// in-memory ``BybitClient/stats`` are kept either way.
+        /// recorded as Prometheus metrics (see ``BybitMetrics``); `nil` records them in a
+        /// private registry. ``BybitClient/stats`` are read from these series, so clients
+        /// sharing one `BybitClientMetrics` see shared totals.
         public var metrics: BybitClientMetrics?
 
         /// Creates a configuration for `baseURL` (mainnet by default); change fields as needed.
@@ -94,6 +97,6 @@ public final class BybitClient: Sendable {
     }
 
     /// Cumulative counters since creation: requests, retries, rate-limit hits, bans,
-    /// candles, waiting and parsing time.
+    /// candles, waiting and parsing time, read from the client's metric series.
     public var stats: BybitClientStats { events.snapshot() }
 }

@@ -1,3 +1,5 @@
+import LookoutRateLimit
+
 /// Cumulative counters of one ``BybitClient`` since it was created, for summaries such as
 /// a CLI's final line. Read them with ``BybitClient/stats``.
 public struct BybitClientStats: Sendable, Hashable, CustomStringConvertible {

@@ -70,6 +70,38 @@ public struct BybitError: Error, Sendable, Hashable, CustomStringConvertible {
     public var attempts: Int
     /// The transport failure from libcurl, for ``Code/transport`` and ``Code/timeout``.
     public var transport: CurlError?
+    /// The attempts before the one this error describes, oldest first, each with its own
+    /// code, HTTP status and retCode (``retCode`` and ``httpStatus`` above are always the
+    /// final attempt's). Empty when there was one attempt.
+    public var earlierAttempts: [Attempt] = []
+
+    /// What one earlier attempt of a call got.
+    public struct Attempt: Sendable, Hashable, CustomStringConvertible {
+        /// How it failed.
+        public var code: Code
+        /// Its HTTP status, if a response arrived.
+        public var httpStatus: Int?
+        /// Its retCode, if an envelope was parsed.
+        public var retCode: Int?
+
+        /// Creates an attempt record.
+        public init(code: Code, httpStatus: Int? = nil, retCode: Int? = nil) {
+            self.code = code
+            self.httpStatus = httpStatus
+            self.retCode = retCode
+        }
+
+        /// The attempt `error` described.
+        public init(_ error: BybitError) {
+            self.init(code: error.code, httpStatus: error.httpStatus, retCode: error.retCode)
+        }
+
+        /// E.g. `rateLimited (HTTP 200, retCode 10006)` or `timeout`.
+        public var description: String {
+            let details = [httpStatus.map { "HTTP \($0)" }, retCode.map { "retCode \($0)" }].compactMap { $0 }
+            return details.isEmpty ? code.description : "\(code) (\(details.joined(separator: ", ")))"
+        }
+    }
 
     /// Creates an error; normally only ``BybitClient`` does this.
     public init(code: Code, message: String, retCode: Int? = nil, retMsg: String? = nil, httpStatus: Int? = nil,
@@ -91,6 +123,7 @@ public struct BybitError: Error, Sendable, Hashable, CustomStringConvertible {
         if let httpStatus { parts.append("HTTP \(httpStatus)") }
         if let symbol { parts.append("symbol \(symbol)") }
         if attempts > 1 { parts.append("after \(attempts) attempts") }
+        if !earlierAttempts.isEmpty { parts.append("earlier: " + earlierAttempts.map(\.description).joined(separator: "; ")) }
         if let request { parts.append(request) }
         let context = parts.isEmpty ? "" : " [" + parts.joined(separator: ", ") + "]"
         return "Bybit \(code): \(message)\(context)"

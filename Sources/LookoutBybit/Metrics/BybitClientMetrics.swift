@@ -1,4 +1,6 @@
+import Lookout
 import LookoutCatalog
+import LookoutRateLimit
 
 /// The live metric families of ``BybitMetrics``, registered in one `Registry`: the
 /// catalog's `CatalogMetrics`, so each metric is its declaration, its catalog entry and
@@ -6,7 +8,9 @@ import LookoutCatalog
 ///
 /// Create it once per registry and give it to every client whose calls should be counted
 /// there (``BybitClient/Configuration/metrics``); clients sharing it add to the same
-/// series. Without one, a client still keeps its in-memory ``BybitClientStats``.
+/// series (and their ``BybitClient/stats``, which are read from these series). Without one,
+/// a client records into a private registry of its own. The adaptive upstream budget's
+/// gauges (`UpstreamBudgetMetrics`) are registered here too.
 ///
 /// ```swift
 /// let registry = Registry()
@@ -15,8 +19,51 @@ import LookoutCatalog
 /// let bybit = try BybitClient(configuration: configuration)
 /// ```
 ///
-/// `init(registry:)` registers every Bybit family in `registry` (or reuses the identical
-/// ones already there), so all of them are exposed from the first scrape; it throws
-/// `MetricError` if a family of the same name with a different definition is already
-/// registered. Thread-safe: recording only touches the families' atomic series.
-public typealias BybitClientMetrics = CatalogMetrics<BybitMetrics>
+/// Thread-safe: immutable; recording only touches the families' atomic series.
+@dynamicMemberLookup
+public struct BybitClientMetrics: Sendable {
+    /// Every ``BybitMetrics`` declaration, live.
+    public let catalog: CatalogMetrics<BybitMetrics>
+    /// The adaptive upstream budget's gauges and counter.
+    let budget: UpstreamBudgetMetrics.Live
+
+    /// Registers every Bybit family and the upstream budget's in `registry` (or reuses the
+    /// identical ones already there), so all of them are exposed from the first scrape.
+    ///
+    /// - Throws: `MetricError` if a family of the same name with a different definition is
+    ///   already registered.
+    public init(registry: Registry) throws(MetricError) {
+        catalog = try CatalogMetrics<BybitMetrics>(registry: registry)
+        budget = try UpstreamBudgetMetrics.Live(registry: registry)
+    }
+
+    /// The live family of a labelled counter declaration (`metrics.requests`).
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, CounterDeclaration>) -> CounterFamily {
+        catalog.family(BybitMetrics.self[keyPath: path])
+    }
+
+    /// The single series of an unlabelled counter declaration (`metrics.bans`).
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, CounterDeclaration>) -> Counter {
+        catalog.series(BybitMetrics.self[keyPath: path])
+    }
+
+    /// The live family of a labelled gauge declaration.
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, GaugeDeclaration>) -> GaugeFamily {
+        catalog.family(BybitMetrics.self[keyPath: path])
+    }
+
+    /// The single series of an unlabelled gauge declaration (`metrics.inFlight`).
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, GaugeDeclaration>) -> Gauge {
+        catalog.series(BybitMetrics.self[keyPath: path])
+    }
+
+    /// The live family of a labelled histogram declaration (`metrics.duration`).
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, HistogramDeclaration>) -> HistogramFamily {
+        catalog.family(BybitMetrics.self[keyPath: path])
+    }
+
+    /// The single series of an unlabelled histogram declaration (`metrics.rangePages`).
+    public subscript(dynamicMember path: KeyPath<BybitMetrics.Type, HistogramDeclaration>) -> Histogram {
+        catalog.series(BybitMetrics.self[keyPath: path])
+    }
+}

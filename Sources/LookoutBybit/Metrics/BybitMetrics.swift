@@ -11,7 +11,7 @@ import LookoutCatalog
 /// `inverse`, `option`, `none`), `status` (the HTTP status for well-known codes, else its
 /// class such as `5xx`; `none` without a response), `ret_code` (Bybit's retCode for the codes
 /// a market-data client meets, else `other`; `none` without an envelope), `code`
-/// (``BybitError/Code``), `reason` (``RetryReason``), `interval` (``KlineInterval``) and
+/// (``BybitError/Code``), `reason` (`RetryReason`), `interval` (``KlineInterval``) and
 /// `size` (a batch's symbol count, bucketed).
 public enum BybitMetrics: CatalogDeclarations {
     // MARK: Traffic

@@ -43,6 +43,10 @@ extension KlinePage {
         guard let page = KlinePage<Parsed>.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
             throw BybitError(code: .malformedResponse, message: "the kline body has retCode 0 but no result.list", retCode: 0, retMsg: envelope.retMsg)
         }
+        if let problem = KlinePage<Parsed>.problem(in: page, requestedSymbol: symbol) {
+            throw BybitError(code: .malformedResponse, message: "the kline body is not sound: \(problem)", retCode: 0,
+                             symbol: symbol.isEmpty ? nil : symbol)
+        }
         return page
     }
 
@@ -65,7 +69,8 @@ extension BybitError.Code {
     /// The code a non-zero `retCode` stands for.
     init(retCode: Int) {
         switch retCode {
-        case 10006: self = .rateLimited
+        // 10018 ("Exceeded the IP Rate Limit.") is deprecated but still mapped by ccxt.
+        case 10006, 10018: self = .rateLimited
         case 10000, 10016, 5004: self = .serverBusy
         case 10001: self = .badRequest
         default: self = .apiError

@@ -8,6 +8,8 @@ struct KlineResult<Row> {
 
 /// A row type the kline parser can fill directly from the JSON bytes.
 protocol ParsableKlineRow: KlineRow {
+    /// Fields in one row of the exchange's list (7 for trade klines, 5 for price klines).
+    static var fieldCount: Int { get }
     /// How many leading fields a row must have; extra trailing fields are ignored.
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Self
 }
@@ -47,8 +49,10 @@ enum KlineParser {
             let row = rows.count
             try scanner.expect(UInt8(ascii: "["), in: "result.list[\(row)]")
             rows.append(try Row.parse(&scanner, row: row))
-            while scanner.consume(UInt8(ascii: ",")) { try scanner.skipValue(in: "result.list[\(row)]") }
-            try scanner.expect(UInt8(ascii: "]"), in: "result.list[\(row)]")
+            if scanner.consume(UInt8(ascii: ",")) {
+                throw ParseFailure(message: "result.list[\(row)] has more than \(Row.fieldCount) fields; a \(Row.self) row has exactly \(Row.fieldCount)")
+            }
+            try scanner.expect(UInt8(ascii: "]"), in: "result.list[\(row)] (expected exactly \(Row.fieldCount) fields)")
         } while try scanner.commaOrEnd(UInt8(ascii: "]"), in: "result.list")
         return rows
     }
@@ -77,8 +81,11 @@ extension JSONScanner {
     }
 
     @inline(__always)
-    mutating func readRowDecimal(row: Int, field: Int) throws(ParseFailure) -> ExactDecimal {
+    mutating func readRowDecimal(row: Int, field: Int, allowsNegative: Bool = true) throws(ParseFailure) -> ExactDecimal {
         let text = try readRowField(row: row, field: field)
+        if !allowsNegative, text.first == UInt8(ascii: "-") {
+            throw ParseFailure(message: "result.list[\(row)][\(field)]: \"\(String(decoding: text, as: UTF8.self))\" is negative; prices, volumes and turnovers of trade candles never are")
+        }
         guard let value = ExactDecimal(utf8: text) else {
             throw ParseFailure(message: "result.list[\(row)][\(field)]: \"\(String(decoding: text, as: UTF8.self))\" is not a decimal number")
         }
@@ -96,19 +103,25 @@ extension JSONScanner {
 }
 
 extension Kline: ParsableKlineRow {
+    static var fieldCount: Int { 7 }
+
+    /// Trade prices, volumes and turnovers are never negative.
     @inline(__always)
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Kline {
         Kline(startTime: try scanner.readRowTime(row: row),
-              open: try scanner.readRowDecimal(row: row, field: 1),
-              high: try scanner.readRowDecimal(row: row, field: 2),
-              low: try scanner.readRowDecimal(row: row, field: 3),
-              close: try scanner.readRowDecimal(row: row, field: 4),
-              volume: try scanner.readRowDecimal(row: row, field: 5),
-              turnover: try scanner.readRowDecimal(row: row, field: 6))
+              open: try scanner.readRowDecimal(row: row, field: 1, allowsNegative: false),
+              high: try scanner.readRowDecimal(row: row, field: 2, allowsNegative: false),
+              low: try scanner.readRowDecimal(row: row, field: 3, allowsNegative: false),
+              close: try scanner.readRowDecimal(row: row, field: 4, allowsNegative: false),
+              volume: try scanner.readRowDecimal(row: row, field: 5, allowsNegative: false),
+              turnover: try scanner.readRowDecimal(row: row, field: 6, allowsNegative: false))
     }
 }
 
 extension PriceKline: ParsableKlineRow {
+    /// Premium-index prices can be negative, so price rows accept a sign.
+    static var fieldCount: Int { 5 }
+
     @inline(__always)
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> PriceKline {
         PriceKline(startTime: try scanner.readRowTime(row: row),

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import LookoutBybit
 import LookoutCache
+import LookoutRateLimit
 
 /// `lookout fetch`: candles of several symbols from Bybit (or anything speaking its API,
 /// such as `bybit-sim`), fetched in parallel, written as CSV, JSON or a table.
@@ -14,6 +15,7 @@ struct FetchCommand {
         static let usage: Int32 = 2
         static let allFailed: Int32 = 3
         static let outputFailed: Int32 = 4
+        static let partial: Int32 = 5
     }
 
     static let help = """
@@ -33,7 +35,12 @@ struct FetchCommand {
                             (options: lookout fetch --price=mark --help)
           --format F        csv, json or table (default: table on a terminal, csv otherwise)
           --out FILE        write to FILE (replaced atomically) instead of standard output
+          --resume          continue an interrupted --out CSV range from its last complete
+                            candle (same symbols, --from and --to as the interrupted run)
           --concurrency N   requests in flight at once, 1...64 (default 8)
+          --budget N/W      send at most N requests in any window W (default 500/5s, under
+                            Bybit's 600 per 5 s per IP); the budget adapts below this
+                            ceiling when Bybit answers 10006 (too many visits) and recovers
           --exclude-open    leave out the candle that has not closed yet
         \(CacheOptions.help(default: .off))
           --base-url URL    API base URL (default $BYBIT_BASE_URL, else https://api.bybit.com),
@@ -47,6 +54,9 @@ struct FetchCommand {
           2  invalid command line
           3  every symbol failed, e.g. the API is unreachable or banned this IP (nothing written)
           4  the output could not be written
+          5  partial result: every symbol has candles, but some sub-ranges failed after every
+             retry; the candles fetched were written and each missing range is reported on
+             standard error (a range with --format csv is streamed as pages arrive)
         """
 
     static func run(_ arguments: [String]) async throws(CommandLineError) -> Int32 {
@@ -58,6 +68,9 @@ struct FetchCommand {
         let cacheOptions = try CacheOptions(parsed, environment: CacheOptions.processEnvironment, default: .off)
         var configuration = BybitClient.Configuration(baseURL: options.baseURL)
         configuration.maxConcurrentRequests = options.concurrency
+        if let budget = options.budget {
+            configuration.upstream = UpstreamGuard(configuration: .init(requestsPerWindow: budget.requests, window: budget.window), clock: ContinuousClock())
+        }
         let client: BybitClient
         do {
             client = try BybitClient(configuration: configuration)
@@ -72,8 +85,13 @@ struct FetchCommand {
         case .latest: pagesPlanned = options.symbols.count
         case .range(let from, let to): pagesPlanned = options.symbols.count * BybitClient.pagesNeeded(interval: options.interval, from: from, to: to)
         }
-        let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         let cache = cacheOptions.makeCache(metrics: nil)
+        // A range written as CSV streams page by page in constant memory; with a cache the
+        // range goes through it instead, so that only the chunks it lacks are fetched.
+        if cache == nil, case .range(let from, let to) = options.selection, options.format == .csv {
+            return await streamRange(options, from: from, to: to, client: client, pagesPlanned: pagesPlanned, started: started)
+        }
+        let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         await probeCache(cache, options: cacheOptions)
         let outcome: [(String, Result<[Kline], BybitError>)]
         if let cache {
@@ -108,6 +126,69 @@ struct FetchCommand {
         return failures.isEmpty ? Status.ok : Status.someFailed
     }
 
+    /// A CSV range, streamed: the output is opened first (so a bad `--out` fails before any
+    /// request), pages are written as they arrive, missing sub-ranges are reported.
+    private static func streamRange(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient,
+                                    pagesPlanned: Int, started: ContinuousClock.Instant) async -> Int32 {
+        var resume: ResumePoint?
+        if options.resume, let path = options.outputPath {
+            do { resume = try ResumePoint.read(path) } catch {
+                StandardError.write("lookout: \(error)\n")
+                return Status.usage
+            }
+            if let symbol = resume?.symbol, !options.symbols.contains(symbol) {
+                StandardError.write("lookout: --resume: the last row of '\(path)' is for \(symbol), which is not among the symbols given; give the same symbols as the interrupted run\n")
+                return Status.usage
+            }
+        }
+        let sink: OutputSink
+        do {
+            if let resume, let path = options.outputPath {
+                sink = try OutputSink.resume(path, keep: resume.keptBytes)
+            } else {
+                sink = try OutputSink.open(options.outputPath)
+            }
+        } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
+        let results: [StreamingFetch.SymbolResult]
+        do {
+            results = try await StreamingFetch.run(options, from: from, to: to, client: client, sink: sink, resume: resume)
+        } catch {
+            await progress?.finish()
+            sink.abort()
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        await progress?.finish()
+        let lines = results.filter { $0.failure == nil }.map { SymbolLine(symbol: $0.symbol, candles: $0.candles, first: $0.first, last: $0.last) }
+        let failures = results.compactMap { result in result.failure.map { CandleFormat.Failure(symbol: result.symbol, error: $0) } }
+        if !options.quiet {
+            StandardError.write(summary(lines, failures: failures, stats: client.stats, elapsed: started.duration(to: .now)))
+        } else {
+            for failure in failures { StandardError.write("lookout fetch: \(failure.symbol) failed: \(failure.error)\n") }
+        }
+        var missing = 0
+        for result in results {
+            for gap in result.missing {
+                missing += 1
+                StandardError.write("lookout fetch: \(result.symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
+            }
+        }
+        guard !lines.isEmpty || resume != nil && failures.isEmpty else {
+            sink.abort()
+            return Status.allFailed
+        }
+        do { try sink.commit() } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
+        }
+        if !failures.isEmpty { return Status.someFailed }
+        return missing > 0 ? Status.partial : Status.ok
+    }
+
     /// Every symbol's candles, or its error, in the order given.
     private static func fetch(_ options: FetchOptions, client: BybitClient) async -> [(String, Result<[Kline], BybitError>)] {
         switch options.selection {
@@ -126,17 +207,31 @@ struct FetchCommand {
         rows[..<(rows.lastIndex(where: \.isClosed).map { $0 + 1 } ?? 0)]
     }
 
+    /// One fetched symbol in the summary.
+    struct SymbolLine {
+        var symbol: String
+        var candles: Int
+        var first: Int64?
+        var last: Int64?
+    }
+
     /// Per-symbol lines, then totals: what was fetched, what failed and why, what it cost.
     static func summary(series: [CandleFormat.Series], failures: [CandleFormat.Failure], stats: BybitClientStats, elapsed: Duration) -> String {
+        summary(series.map { SymbolLine(symbol: $0.symbol, candles: $0.candles.count, first: $0.candles.first?.startTime, last: $0.candles.last?.startTime) },
+                failures: failures, stats: stats, elapsed: elapsed)
+    }
+
+    /// Per-symbol lines, then totals.
+    static func summary(_ series: [SymbolLine], failures: [CandleFormat.Failure], stats: BybitClientStats, elapsed: Duration) -> String {
         let width = (series.map(\.symbol.count) + failures.map(\.symbol.count)).max() ?? 0
         func pad(_ symbol: String) -> String { symbol + String(repeating: " ", count: width - symbol.count) }
         var text = ""
         for entry in series {
-            let span = entry.candles.first.map { " \(BybitTimestamp.format($0.startTime)) … \(BybitTimestamp.format(entry.candles.last!.startTime))" } ?? ""
-            text += "\(pad(entry.symbol))  \(plural(entry.candles.count, "candle"))\(span)\n"
+            let span = entry.first.map { " \(BybitTimestamp.format($0)) … \(BybitTimestamp.format(entry.last ?? $0))" } ?? ""
+            text += "\(pad(entry.symbol))  \(plural(entry.candles, "candle"))\(span)\n"
         }
         for failure in failures { text += "\(pad(failure.symbol))  failed: \(failure.error)\n" }
-        let candles = series.reduce(0) { $0 + $1.candles.count }
+        let candles = series.reduce(0) { $0 + $1.candles }
         let symbols = series.count + failures.count
         text += "\(plural(symbols, "symbol")) (\(series.count) ok, \(failures.count) failed), \(plural(candles, "candle")), "
         text += "\(plural(stats.requests, "request")), \(stats.retries) retr\(stats.retries == 1 ? "y" : "ies"), "

@@ -36,16 +36,22 @@ enum CandleFormat: String {
         return out
     }
 
+    /// The CSV header line.
+    static let csvHeader = "symbol,start,start_utc,open,high,low,close,volume,turnover,closed\n"
+
+    /// One CSV row for `candle` of `symbol`, newline included.
+    static func csvRow(symbol: String, _ candle: Kline, into out: inout [UInt8]) {
+        let fields = [symbol, String(candle.startTime), BybitTimestamp.format(candle.startTime), candle.open.description,
+                      candle.high.description, candle.low.description, candle.close.description, candle.volume.description,
+                      candle.turnover.description, candle.isClosed ? "true" : "false"]
+        out += fields.joined(separator: ",").utf8
+        out.append(UInt8(ascii: "\n"))
+    }
+
     private static func csv(_ series: [Series], into out: inout [UInt8]) {
-        out += "symbol,start,start_utc,open,high,low,close,volume,turnover,closed\n".utf8
+        out += csvHeader.utf8
         for entry in series {
-            for candle in entry.candles {
-                let fields = [entry.symbol, String(candle.startTime), BybitTimestamp.format(candle.startTime), candle.open.description,
-                              candle.high.description, candle.low.description, candle.close.description, candle.volume.description,
-                              candle.turnover.description, candle.isClosed ? "true" : "false"]
-                out += fields.joined(separator: ",").utf8
-                out.append(UInt8(ascii: "\n"))
-            }
+            for candle in entry.candles { csvRow(symbol: entry.symbol, candle, into: &out) }
         }
     }
 

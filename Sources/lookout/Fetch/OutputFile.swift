@@ -17,11 +17,7 @@ enum OutputFile {
             guard writeAll(bytes, to: STDOUT_FILENO) else { throw Failure(description: "could not write to standard output: \(errorText())") }
             return
         }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else { throw Failure(description: "--out '\(path)' names a directory; give a file name") }
-        let temporary = "\(directory).\(name).lookout-\(getpid()).tmp"
+        let temporary = try temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(temporary)' next to '\(path)': \(errorText()); check the directory exists and is writable")
@@ -36,7 +32,16 @@ enum OutputFile {
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    /// The hidden temporary file beside `path` that is renamed over it when complete.
+    static func temporaryPath(for path: String) throws(Failure) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else { throw Failure(description: "--out '\(path)' names a directory; give a file name") }
+        return "\(directory).\(name).lookout-\(getpid()).tmp"
+    }
+
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -51,7 +56,7 @@ enum OutputFile {
         }
     }
 
-    private static func errorText() -> String {
+    static func errorText() -> String {
         String(cString: strerror(errno))
     }
 }

@@ -1,6 +1,7 @@
 import BybitSimulator
 import BybitSimulatorHTTP
 import LookoutBybit
+import LookoutRateLimit
 import SimulatorTestSupport
 import TestSupport
 

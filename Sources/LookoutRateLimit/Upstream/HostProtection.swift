@@ -5,15 +5,15 @@
 /// for at least ten minutes; continuing extends or makes the ban permanent. A ban therefore
 /// fails every request to the host immediately until the cool-down ends. A 10006 pause
 /// delays requests instead of failing them.
-struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
-    enum State: Equatable {
+package struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
+    package enum State: Equatable {
         case open
         case paused(until: Instant)
         case banned(until: Instant)
     }
 
     /// What a request to the host may do now.
-    enum Admission: Equatable {
+    package enum Admission: Equatable {
         case proceed
         /// Paused: wait until this instant, then ask again.
         case wait(until: Instant)
@@ -22,7 +22,7 @@ struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration
     }
 
     /// What an event changed, for stats and logs.
-    enum Transition: Equatable {
+    package enum Transition: Equatable {
         case banStarted(until: Instant)
         case banExtended(until: Instant)
         case pauseStarted(until: Instant)
@@ -31,10 +31,13 @@ struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration
         case unchanged
     }
 
-    private(set) var state: State = .open
+    package private(set) var state: State = .open
+
+    /// Creates an open host.
+    package init() {}
 
     /// Decides for a request at `now`; expired pauses and bans end here.
-    mutating func admission(at now: Instant) -> Admission {
+    package mutating func admission(at now: Instant) -> Admission {
         switch state {
         case .open:
             return .proceed
@@ -49,7 +52,7 @@ struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration
 
     /// The host answered HTTP 403 at `now`: ban it for `cooldown` (from now, so a 403 on a
     /// request sent before the ban started extends it).
-    mutating func forbidden(at now: Instant, cooldown: Duration) -> Transition {
+    package mutating func forbidden(at now: Instant, cooldown: Duration) -> Transition {
         let until = now.advanced(by: cooldown)
         if case .banned(let current) = state, current > now {
             guard until > current else { return .unchanged }
@@ -61,7 +64,7 @@ struct HostProtection<Instant: InstantProtocol>: Sendable where Instant.Duration
     }
 
     /// The host answered retCode 10006 at `now`: hold requests for `pause`.
-    mutating func rateLimited(at now: Instant, pause: Duration) -> Transition {
+    package mutating func rateLimited(at now: Instant, pause: Duration) -> Transition {
         let until = now.advanced(by: pause)
         switch state {
         case .banned(let current) where current > now:

@@ -3,7 +3,7 @@ import Synchronization
 /// A counting semaphore for async code: FIFO among waiters, cancellation-aware, and
 /// non-suspending when a permit is free. Used to bound requests in flight per client and,
 /// with one permit, to let a single waiter at a time sleep on the upstream budget.
-final class AsyncSemaphore: Sendable {
+package final class AsyncSemaphore: Sendable {
     private struct Waiter {
         let id: UInt64
         let continuation: CheckedContinuation<Bool, Never>
@@ -32,13 +32,13 @@ final class AsyncSemaphore: Sendable {
     private let state: Mutex<State>
 
     /// Creates a semaphore with `permits` (at least 1).
-    init(permits: Int) {
+    package init(permits: Int) {
         state = Mutex(State(permits: max(1, permits)))
     }
 
     /// Takes a permit, waiting in line if none is free.
     /// - Throws: `CancellationError` if the task is cancelled before it gets one.
-    func acquire() async throws(CancellationError) {
+    package func acquire() async throws(CancellationError) {
         enum Entry { case acquired, cancelled, queued(UInt64) }
         // Fast path without suspension: a free permit and nobody ahead.
         let fast: Entry = state.withLock { state in
@@ -82,7 +82,7 @@ final class AsyncSemaphore: Sendable {
     }
 
     /// Returns a permit, handing it straight to the longest waiter if there is one.
-    func release() {
+    package func release() {
         let next: Waiter? = state.withLock { state in
             if let waiter = state.popWaiter() { return waiter }
             state.permits += 1

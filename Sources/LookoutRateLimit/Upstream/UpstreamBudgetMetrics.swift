@@ -1,0 +1,54 @@
+import Lookout
+import LookoutCatalog
+
+/// The metrics of the adaptive upstream budget (``UpstreamGuard``), declared once: these
+/// declarations create the live series (``UpstreamBudgetMetrics/Live``) and generate
+/// `dashboards/upstream_budget.json`. No metric name is written anywhere else.
+///
+/// The budget has no labels: one process keeps one guard per IP, and its effective budget
+/// is what a dashboard compares with the ceiling.
+public enum UpstreamBudgetMetrics {
+    /// Requests per window the adaptive budget allows right now.
+    public static let effectiveLimit = GaugeDeclaration(
+        "upstream_budget_effective_requests",
+        help: "Requests per window the adaptive upstream budget allows now (lowered by throttling answers, recovering additively).",
+        chart: .timeseries(row: "Upstream budget", title: "Effective budget (requests per window)", unit: .short,
+                           legend: "{{instance}}", by: ["instance"]))
+
+    /// The configured ceiling of the budget.
+    public static let ceiling = GaugeDeclaration(
+        "upstream_budget_ceiling_requests",
+        help: "The configured ceiling of the adaptive upstream budget, in requests per window.",
+        chart: .timeseries(row: "Upstream budget", title: "Budget ceiling (requests per window)", unit: .short,
+                           legend: "{{instance}}", by: ["instance"]))
+
+    /// Multiplicative decreases of the budget.
+    public static let decreases = CounterDeclaration(
+        "upstream_budget_decreases",
+        help: "Times a throttling answer (Bybit retCode 10006) made the adaptive upstream budget shrink.",
+        chart: .timeseries(row: "Upstream budget", title: "Budget decreases / s", unit: .operationsPerSecond,
+                           legend: "{{instance}}", by: ["instance"]))
+
+    /// The catalog: `dashboards/upstream_budget.json`.
+    public static let catalog = MetricCatalog(
+        "upstream_budget", title: "Upstream request budget",
+        metrics: [effectiveLimit, ceiling, decreases])
+
+    /// The live series, registered in one `Registry`. Thread-safe: the series are atomic.
+    public final class Live: Sendable {
+        /// ``UpstreamBudgetMetrics/effectiveLimit``.
+        public let effectiveLimit: Gauge
+        /// ``UpstreamBudgetMetrics/ceiling``.
+        public let ceiling: Gauge
+        /// ``UpstreamBudgetMetrics/decreases``.
+        public let decreases: Counter
+
+        /// Registers the budget's series in `registry` (or reuses identical ones).
+        /// - Throws: `MetricError` if a different family of the same name is registered.
+        public init(registry: Registry) throws(MetricError) {
+            effectiveLimit = try UpstreamBudgetMetrics.effectiveLimit.registerSeries(in: registry)
+            ceiling = try UpstreamBudgetMetrics.ceiling.registerSeries(in: registry)
+            decreases = try UpstreamBudgetMetrics.decreases.registerSeries(in: registry)
+        }
+    }
+}

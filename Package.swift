@@ -62,6 +62,8 @@ let package = Package(
         .systemLibrary(name: "CLookoutHTTP"),
         // It declares its own metrics (HTTPMetrics) with LookoutCatalog and serves /metrics from a Registry.
         .target(name: "LookoutHTTP", dependencies: ["CLookoutHTTP", "Lookout", "LookoutCatalog", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
+        // The detached OS threads LookoutCurl's driver and LookoutRedis' event loop block on.
+        .target(name: "LookoutThreading", swiftSettings: swiftSettings),
         // MARK: HTTP vocabulary (leaf: methods, statuses, header fields, problem+json, JSON strings)
         // Shared by the server, the curl client, the simulator, the CLI and the catalog's writers.
         .target(name: "LookoutHTTPTypes", swiftSettings: swiftSettings),
@@ -77,7 +79,7 @@ let package = Package(
         .executableTarget(name: "bybit-sim", dependencies: ["BybitSimulatorHTTP"], swiftSettings: swiftSettings),
 
         // MARK: Bybit market data over libcurl
-        .target(name: "LookoutCurl", dependencies: ["CCurl", "LookoutHTTPTypes"], swiftSettings: swiftSettings),
+        .target(name: "LookoutCurl", dependencies: ["CCurl", "LookoutHTTPTypes", "LookoutThreading"], swiftSettings: swiftSettings),
         .target(name: "LookoutBybit", dependencies: ["LookoutCurl", "Lookout", "LookoutCatalog", "LookoutRateLimit"], swiftSettings: swiftSettings),
 
         // MARK: Catalog: declarations → Grafana dashboards, Prometheus rules, Alertmanager config
@@ -115,7 +117,7 @@ let package = Package(
             pkgConfig: "hiredis",
             providers: [.apt(["libhiredis-dev"])]
         ),
-        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog"], swiftSettings: swiftSettings),
+        .target(name: "LookoutRedis", dependencies: ["CHiredis", "Lookout", "LookoutCatalog", "LookoutThreading"], swiftSettings: swiftSettings),
         // Real redis-server processes (standalone, cluster, sentinel) for tests of Redis users.
         .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
         .testTarget(

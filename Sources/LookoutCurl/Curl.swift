@@ -6,6 +6,7 @@
 // thread started by `CurlDriver.init`. Other threads only touch the `inbox` mutex and call
 // `curl_multi_wakeup` (documented thread-safe by libcurl) while holding it.
 internal import CCurl
+import LookoutThreading
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,7 @@ final class CurlDriver: Sendable {
         self.configuration = configuration
         _ = CCurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, configuration.maxConnectionsPerHost))
         _ = CCurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(1, configuration.maxCachedConnections))
-        guard DriverThread.start({ [self] in run() }) else {
+        guard DetachedThread.start({ [self] in run() }) else {
             curl_multi_cleanup(multi)
             throw CurlError(code: .initializationFailed, message: "could not start the libcurl driver thread", url: "")
         }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LookoutThreading
 import Synchronization
 
 /// One socket the loop polls this round, and the connection that handles its events.
@@ -64,7 +65,7 @@ final class RedisEventLoop: Sendable {
         wakeWriteFD = fds[1]
         self.maxSleep = max(.milliseconds(1), maxSleep)
         self.spinBudget = spinBudget
-        guard RedisThread.start({ [self] in run() }) else {
+        guard DetachedThread.start({ [self] in run() }) else {
             RedisSocket.close(fds[0]); RedisSocket.close(fds[1])
             throw RedisError.connection(endpoint: "-", reason: "cannot start the Redis event loop thread")
         }

@@ -6,16 +6,20 @@ import Musl
 import Darwin
 #endif
 
-/// Starts the detached OS thread a ``RedisEventLoop`` blocks in `poll` on, off Swift's
-/// cooperative pool.
-enum RedisThread {
+/// Starts a detached OS thread that runs one closure, for event loops that must block in a
+/// system call (`curl_multi_poll` in LookoutCurl, `poll` in LookoutRedis) and so must stay
+/// off Swift's cooperative pool.
+///
+/// Thread-safety: `start` may be called from any thread; the closure runs on the new one.
+package enum DetachedThread {
     private final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Runs `body` on a new detached thread; `false` if the thread could not be created.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Runs `body` on a new detached thread; returns `false` if the thread could not be
+    /// created (`body` is then never run).
+    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Box(body)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
@@ -42,5 +46,4 @@ enum RedisThread {
         #endif
         return true
     }
-
 }

@@ -9,6 +9,9 @@ extension LookoutService {
         configuration.requestTimeout = .milliseconds(Int((settings.bybitTimeoutSeconds * 1000).rounded()))
         configuration.connectTimeout = min(configuration.connectTimeout, configuration.requestTimeout)
         configuration.retry.maxAttempts = settings.bybitAttempts
+        // An API caller is waiting: retries and waits for the upstream budget (10006) stop
+        // after one request timeout in all, then the caller gets 503/504 instead of a hang.
+        configuration.retry.deadline = configuration.requestTimeout
         do {
             configuration.metrics = try BybitClientMetrics(registry: registry)
         } catch {

@@ -15,7 +15,7 @@ enum BrokenDeclarations {
     }
 
     // A small, valid module the cases break one thing of at a time.
-    static let requests = CounterDeclaration("orders_requests", help: "Order requests.", labels: ["code"])
+    static let requests = CounterDeclaration("orders_requests", help: "Order requests.", labelNames: ["code"])
     static let latency = HistogramDeclaration("orders_latency_seconds", help: "Order latency.", unit: .seconds, buckets: [0.1, 0.25, 1])
     static let queue = GaugeDeclaration("orders_queue_depth", help: "Orders waiting.")
     static let metrics: [any MetricDeclaration] = [requests, latency, queue]
@@ -84,15 +84,15 @@ enum BrokenDeclarations {
     static let metricCases: [Case] = [
         Case(name: "invalid metric name", set: set(metrics: [CounterDeclaration("orders-requests", help: "x")]), expected: ["names must match [a-zA-Z_][a-zA-Z0-9_]*"]),
         Case(name: "empty help", set: set(metrics: [GaugeDeclaration("orders_queue_depth", help: "")]), expected: ["help must not be empty"]),
-        Case(name: "duplicate label", set: set(metrics: [CounterDeclaration("orders_requests", help: "x", labels: ["code", "code"])]), expected: ["code"]),
-        Case(name: "reserved label le on a histogram", set: set(metrics: [HistogramDeclaration("orders_size_bytes", help: "x", unit: .bytes, labels: ["le"])]), expected: ["le"]),
+        Case(name: "duplicate label", set: set(metrics: [CounterDeclaration("orders_requests", help: "x", labelNames: ["code", "code"])]), expected: ["code"]),
+        Case(name: "reserved label le on a histogram", set: set(metrics: [HistogramDeclaration("orders_size_bytes", help: "x", unit: .bytes, labelNames: ["le"])]), expected: ["le"]),
         Case(name: "descending buckets", set: set(metrics: [HistogramDeclaration("orders_latency_seconds", help: "x", unit: .seconds, buckets: [1, 0.5])]), expected: ["buckets [1, 0.5]"]),
         Case(name: "empty state set", set: set(metrics: [StateSetDeclaration("orders_breaker", help: "x", states: [])]), expected: ["a state set needs 1–64 states"]),
-        Case(name: "info without labels", set: set(metrics: [InfoDeclaration("orders_build", help: "x", labels: [])]), expected: ["declare at least one label"]),
-        Case(name: "metric declared twice with different help", set: set(extra: [MetricCatalog("billing", title: "Billing", metrics: [CounterDeclaration("orders_requests", help: "Other.", labels: ["code"])])]),
+        Case(name: "info without labels", set: set(metrics: [InfoDeclaration("orders_build", help: "x", labelNames: [])]), expected: ["declare at least one label"]),
+        Case(name: "metric declared twice with different help", set: set(extra: [MetricCatalog("billing", title: "Billing", metrics: [CounterDeclaration("orders_requests", help: "Other.", labelNames: ["code"])])]),
              expected: ["'orders_requests' is also declared by catalog 'orders' (with a different help ('Other.' here, 'Order requests.' declared))"]),
         Case(name: "reference to a different declaration of a metric",
-             set: set(ratios: [RatioDeclaration("orders_errors", help: "x", numerator: CounterDeclaration("orders_requests", help: "Other.", labels: ["code"]).matching("code", .regex("5..")), denominator: requests)]),
+             set: set(ratios: [RatioDeclaration("orders_errors", help: "x", numerator: CounterDeclaration("orders_requests", help: "Other.", labelNames: ["code"]).matching("code", .regex("5..")), denominator: requests)]),
              expected: ["whose help ('Other.' here, 'Order requests.' declared) differs"]),
         Case(name: "invalid module name", set: set(module: "Orders Service"), expected: ["module names must match [a-z][a-z0-9_]*"]),
         Case(name: "dashboard without panels", set: set(dashboards: [DashboardDeclaration("orders", title: "Orders"), DashboardDeclaration("empty", title: "Empty")]),
@@ -159,7 +159,7 @@ enum BrokenDeclarations {
     /// Presentation hints.
     static let chartCases: [Case] = [
         Case(name: "unknown Grafana unit", set: set(metrics: [GaugeDeclaration("orders_queue_depth", help: "x", chart: .stat(unit: "sec"))]), expected: ["'sec' is not a Grafana unit id"]),
-        Case(name: "legend label not kept", set: set(metrics: [CounterDeclaration("orders_requests", help: "x", labels: ["code"], chart: .timeseries(legend: "{{route}}"))]),
+        Case(name: "legend label not kept", set: set(metrics: [CounterDeclaration("orders_requests", help: "x", labelNames: ["code"], chart: .timeseries(legend: "{{route}}"))]),
              expected: ["legend '{{route}}' uses {{route}}, but the panel keeps only [code]"]),
         Case(name: "chart width over 24", set: set(metrics: [GaugeDeclaration("orders_queue_depth", help: "x", chart: .stat(width: 30))]), expected: ["chart width 30 is outside 1–24"]),
         Case(name: "heatmap of a gauge", set: set(metrics: [GaugeDeclaration("orders_queue_depth", help: "x", chart: Chart(kind: .heatmap))]), expected: ["only histograms can be drawn as heatmaps"]),

@@ -8,7 +8,7 @@ import Testing
 struct CatalogMetricsTests {
     /// A small instrumented module: four declarations and the catalog that lists them.
     enum Checkout: CatalogDeclarations {
-        static let orders = CounterDeclaration("checkout_orders", help: "Orders placed, by outcome.", labels: ["outcome"])
+        static let orders = CounterDeclaration("checkout_orders", help: "Orders placed, by outcome.", labelNames: ["outcome"])
         static let retries = CounterDeclaration("checkout_retries", help: "Payment retries.")
         static let queue = GaugeDeclaration("checkout_queue_depth", help: "Orders waiting.")
         static let latency = HistogramDeclaration("checkout_latency_seconds", help: "Time to place an order.", unit: .seconds,

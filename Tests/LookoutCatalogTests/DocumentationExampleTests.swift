@@ -10,12 +10,12 @@ import TestSupport
 enum HTTPMetrics {
     static let requests = CounterDeclaration(
         "http_requests", help: "HTTP requests handled, by route and status code.",
-        labels: ["route", "code"],
+        labelNames: ["route", "code"],
         chart: .timeseries(row: "Traffic", unit: .requestsPerSecond, legend: "{{route}} {{code}}"))
 
     static let duration = HistogramDeclaration(
         "http_request_duration_seconds", help: "Time to answer a request.", unit: .seconds,
-        labels: ["route"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+        labelNames: ["route"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
         chart: Chart(row: "Latency", by: ["route"]))
 
     static let errors = RatioDeclaration(

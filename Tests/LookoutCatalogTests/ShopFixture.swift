@@ -5,20 +5,20 @@ import LookoutCatalogGenerator
 /// its generated files are the golden files under Golden/.
 enum ShopFixture {
     static let requests = CounterDeclaration(
-        "shop_requests", help: "Requests handled, by route and status code.", labels: ["route", "code"],
+        "shop_requests", help: "Requests handled, by route and status code.", labelNames: ["route", "code"],
         chart: .timeseries(row: "Traffic", title: "Requests / s", unit: .requestsPerSecond, legend: "{{route}} {{code}}"))
     static let inFlight = GaugeDeclaration(
         "shop_requests_in_flight", help: "Requests being handled.",
         chart: .stat(row: "Traffic", thresholds: .above(warning: 50, critical: 100)))
     static let duration = HistogramDeclaration(
-        "shop_request_duration_seconds", help: "Time to handle a request.", unit: .seconds, labels: ["route"],
+        "shop_request_duration_seconds", help: "Time to handle a request.", unit: .seconds, labelNames: ["route"],
         buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5], chart: Chart(row: "Latency", by: ["route"]))
     static let responseSize = HistogramDeclaration(
         "shop_response_size_bytes", help: "Size of response bodies.", unit: .bytes,
         buckets: .exponential(start: 256, factor: 4, count: 6), chart: Chart(row: "Latency", kind: .heatmap))
     static let cacheHits = CounterDeclaration("shop_cache_hits_total", help: "Catalogue cache hits.", chart: .hidden)
     static let cacheMisses = CounterDeclaration("shop_cache_misses_total", help: "Catalogue cache misses.", chart: .hidden)
-    static let build = InfoDeclaration("shop_build_info", help: "Version of the running build.", labels: ["version", "commit"],
+    static let build = InfoDeclaration("shop_build_info", help: "Version of the running build.", labelNames: ["version", "commit"],
                                        chart: .table(row: "Build"))
     static let paymentsAttempted = CounterDeclaration("shop_payments_attempted", help: "Payments attempted.",
                                                       chart: .timeseries(row: "Payments", dashboard: "shop_payments"))

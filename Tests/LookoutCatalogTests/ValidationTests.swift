@@ -8,7 +8,7 @@ import TestSupport
 /// problems it must produce (declaration named, fix stated).
 @Suite("Catalog validation")
 struct ValidationTests {
-    static let requests = CounterDeclaration("api_requests", help: "Requests.", labels: ["code"], chart: .timeseries(row: "Traffic"))
+    static let requests = CounterDeclaration("api_requests", help: "Requests.", labelNames: ["code"], chart: .timeseries(row: "Traffic"))
     static let latency = HistogramDeclaration("api_latency_seconds", help: "Latency.", unit: .seconds, buckets: [0.1, 0.5, 1])
     static let stray = CounterDeclaration("api_stray", help: "Declared but in no catalog.")
 
@@ -50,7 +50,7 @@ struct ValidationTests {
 
     @Test("the same metric declared by two catalogs")
     func duplicateAcrossCatalogs() {
-        let other = MetricCatalog("web", title: "Web", metrics: [CounterDeclaration("api_requests_total", help: "Again.", labels: ["code"])])
+        let other = MetricCatalog("web", title: "Web", metrics: [CounterDeclaration("api_requests_total", help: "Again.", labelNames: ["code"])])
         #expect(Self.problems(Self.catalog(), other) == [
             "web: metric 'api_requests_total': 'api_requests' is also declared by catalog 'api' (with a different name ('api_requests_total' here, 'api_requests' declared), help ('Again.' here, 'Requests.' declared), chart hints); declare each metric once and reference that declaration",
         ])
@@ -136,7 +136,7 @@ struct ValidationTests {
 
     @Test("chart hints: unknown dashboard, unit, width, legend label and panel kind")
     func charts() {
-        let gauge = GaugeDeclaration("api_queue", help: "Queue.", labels: ["shard"],
+        let gauge = GaugeDeclaration("api_queue", help: "Queue.", labelNames: ["shard"],
                                      chart: Chart(row: "", kind: .heatmap, unit: "sec", legend: "{{pod}}", thresholds: .above(warning: 5, critical: 1), width: 30, dashboard: "nope"))
         #expect(Self.problems(Self.catalog(metrics: [gauge])) == [
             "api: metric 'api_queue': chart dashboard 'nope' is not one of the catalog's dashboards (api)",

@@ -7,12 +7,12 @@ import LookoutCatalog
 public enum CheckoutMetrics {
     /// Checkout attempts by payment method and outcome (`completed` or `failed`).
     public static let orders = CounterDeclaration(
-        "checkout_orders", help: "Checkout attempts, by payment method and outcome.", labels: ["method", "outcome"],
+        "checkout_orders", help: "Checkout attempts, by payment method and outcome.", labelNames: ["method", "outcome"],
         chart: .timeseries(row: "Orders", title: "Orders / s", legend: "{{method}} {{outcome}}"))
 
     /// Time to place an order, payment included.
     public static let duration = HistogramDeclaration(
-        "checkout_duration_seconds", help: "Time to place an order, payment included.", unit: .seconds, labels: ["method"],
+        "checkout_duration_seconds", help: "Time to place an order, payment included.", unit: .seconds, labelNames: ["method"],
         buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5], chart: Chart(row: "Latency", by: ["method"]))
 
     /// Checkouts being processed right now.

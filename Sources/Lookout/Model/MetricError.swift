@@ -33,7 +33,8 @@ public struct MetricError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidBuckets = Code(kind: .invalidBuckets)
         /// State-set states that are empty, duplicated, or more than 64.
         public static let invalidStates = Code(kind: .invalidStates)
-        /// A name registered again with a different type, help, unit, labels or buckets.
+        /// A name registered again with a different type, help, unit, label names, buckets or
+        /// states; the message names each field that differs, with both values.
         public static let conflictingRegistration = Code(kind: .conflictingRegistration)
         /// Two families whose exposed sample names would overlap (`foo_count` vs histogram `foo`).
         public static let nameCollision = Code(kind: .nameCollision)

@@ -66,8 +66,7 @@ public final class Registry: Sendable {
                    let family = existing.family as? MetricFamily<Child> {
                     return .success(family)
                 }
-                return .failure(MetricError(.conflictingRegistration, metric: descriptor.name,
-                                            "already registered as \(existing.core.descriptor) with a different type, help, unit, labels, buckets or states; register it once and share the family"))
+                return .failure(Self.conflict(descriptor, configuration, with: existing))
             }
             if let error = Self.collision(descriptor, in: state) { return .failure(error) }
             let core = FamilyCore(descriptor: descriptor, makeSeries: makeSeries)

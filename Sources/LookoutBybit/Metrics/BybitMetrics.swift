@@ -19,7 +19,7 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Every HTTP attempt, retries included.
     public static let requests = CounterDeclaration(
         "bybit_requests", help: "HTTP requests sent to Bybit (every attempt), by endpoint, category, HTTP status and retCode.",
-        labels: ["endpoint", "category", "status", "ret_code"],
+        labelNames: ["endpoint", "category", "status", "ret_code"],
         chart: .timeseries(row: "Traffic", title: "Requests / s", unit: .requestsPerSecond,
                            legend: "{{endpoint}} {{status}} {{ret_code}}", by: ["endpoint", "status", "ret_code"]))
 
@@ -31,13 +31,13 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Candle rows received, by endpoint and interval.
     public static let candles = CounterDeclaration(
         "bybit_candles_fetched", help: "Candle rows received from Bybit, by endpoint and interval.",
-        labels: ["endpoint", "interval"],
+        labelNames: ["endpoint", "interval"],
         chart: .timeseries(row: "Traffic", title: "Candles / s", unit: .operationsPerSecond, legend: "{{endpoint}} {{interval}}"))
 
     /// Rows received from the other market endpoints, by endpoint.
     public static let marketRows = CounterDeclaration(
         "bybit_market_rows_fetched", help: "Rows received from Bybit's market endpoints other than klines (tickers, order-book levels, trades, funding settlements, open-interest and account-ratio samples), by endpoint.",
-        labels: ["endpoint"],
+        labelNames: ["endpoint"],
         chart: .timeseries(row: "Traffic", title: "Market data rows / s", unit: .operationsPerSecond, legend: "{{endpoint}}"))
 
     // MARK: Errors
@@ -45,19 +45,19 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Attempts that failed, whether or not a retry then succeeded.
     public static let requestFailures = CounterDeclaration(
         "bybit_request_failures", help: "Requests to Bybit that failed (every attempt), by endpoint and error code.",
-        labels: ["endpoint", "code"],
+        labelNames: ["endpoint", "code"],
         chart: .timeseries(row: "Errors", title: "Failed attempts / s", unit: .requestsPerSecond, legend: "{{endpoint}} {{code}}"))
 
     /// Calls that failed after all retries: what callers saw.
     public static let errors = CounterDeclaration(
         "bybit_errors", help: "Calls that failed after every retry (the errors callers saw), by endpoint and error code.",
-        labels: ["endpoint", "code"],
+        labelNames: ["endpoint", "code"],
         chart: .timeseries(row: "Errors", title: "Failed calls / s", unit: .operationsPerSecond, legend: "{{endpoint}} {{code}}"))
 
     /// Retries scheduled, by reason.
     public static let retries = CounterDeclaration(
         "bybit_retries", help: "Retries scheduled after a transient failure, by endpoint and reason.",
-        labels: ["endpoint", "reason"],
+        labelNames: ["endpoint", "reason"],
         chart: .timeseries(row: "Errors", title: "Retries / s", unit: .operationsPerSecond, legend: "{{endpoint}} {{reason}}"))
 
     // MARK: Rate limiting
@@ -65,7 +65,7 @@ public enum BybitMetrics: CatalogDeclarations {
     /// retCode 10006 answers.
     public static let rateLimitHits = CounterDeclaration(
         "bybit_rate_limit_hits", help: "Answers with retCode 10006 (too many visits), by endpoint.",
-        labels: ["endpoint"],
+        labelNames: ["endpoint"],
         chart: .timeseries(row: "Rate limiting", title: "retCode 10006 / s", unit: .operationsPerSecond, legend: "{{endpoint}}"))
 
     /// HTTP 403 answers that started an IP ban.
@@ -76,7 +76,7 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Calls refused without sending because the host was banned.
     public static let banRejections = CounterDeclaration(
         "bybit_ban_rejections", help: "Calls refused without sending because Bybit had banned this IP, by endpoint.",
-        labels: ["endpoint"],
+        labelNames: ["endpoint"],
         chart: .timeseries(row: "Rate limiting", title: "Calls refused during a ban / s", unit: .operationsPerSecond, legend: "{{endpoint}}"))
 
     /// When the current (or last) IP ban ends, in Unix seconds; 0 before any ban.
@@ -96,13 +96,13 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Wall time of one HTTP attempt.
     public static let duration = HistogramDeclaration(
         "bybit_request_duration_seconds", help: "Time from sending a request to Bybit to its complete response, by endpoint.",
-        unit: .seconds, labels: ["endpoint"], buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        unit: .seconds, labelNames: ["endpoint"], buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         chart: Chart(row: "Latency", title: "Request duration"))
 
     /// CPU time spent parsing a response body.
     public static let parseDuration = HistogramDeclaration(
         "bybit_parse_duration_seconds", help: "Time spent parsing a Bybit response body, by endpoint.",
-        unit: .seconds, labels: ["endpoint"], buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025],
+        unit: .seconds, labelNames: ["endpoint"], buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025],
         chart: Chart(row: "Latency", title: "Parse duration"))
 
     // MARK: Historical loads
@@ -122,13 +122,13 @@ public enum BybitMetrics: CatalogDeclarations {
     /// Wall time of a multi-symbol batch, by how many symbols it had.
     public static let batchDuration = HistogramDeclaration(
         "bybit_batch_duration_seconds", help: "Wall time of one multi-symbol batch, by its symbol count (1, 2-5, 6-20, 21-100, 101+).",
-        unit: .seconds, labels: ["size"], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+        unit: .seconds, labelNames: ["size"], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
         chart: Chart(row: "Historical loads", title: "Batch duration", by: ["size"]))
 
     /// Symbols finished by batches, by outcome.
     public static let batchSymbols = CounterDeclaration(
         "bybit_batch_symbols", help: "Symbols fetched by multi-symbol batches, by outcome (ok or failed).",
-        labels: ["outcome"],
+        labelNames: ["outcome"],
         chart: .timeseries(row: "Historical loads", title: "Batch symbols / s", unit: .operationsPerSecond, legend: "{{outcome}}"))
 
     /// The module's dashboard.

@@ -14,13 +14,13 @@ public enum CacheMetrics {
     /// Chunks served from the cache.
     public static let hits = CounterDeclaration(
         "candle_cache_hits", help: "Candle chunks served from the cache, by backend.",
-        labels: ["backend"],
+        labelNames: ["backend"],
         chart: .timeseries(row: "Efficiency", title: "Chunk hits / s", unit: .operationsPerSecond, legend: "{{backend}}"))
 
     /// Chunks that had to come from upstream, by why.
     public static let misses = CounterDeclaration(
         "candle_cache_misses", help: "Candle chunks not served from the cache, by backend and reason (absent, expired, partial, bypass, corrupt, unavailable).",
-        labels: ["backend", "reason"],
+        labelNames: ["backend", "reason"],
         chart: .timeseries(row: "Efficiency", title: "Chunk misses / s", unit: .operationsPerSecond, legend: "{{reason}}", by: ["reason"]))
 
     /// Upstream requests the cache (hits and shared in-flight fetches) made unnecessary.
@@ -49,7 +49,7 @@ public enum CacheMetrics {
     /// Bytes actually written.
     public static let storedBytes = CounterDeclaration(
         "candle_cache_stored_bytes", help: "Bytes written to the cache backend for those candles (encoded and compressed chunks).",
-        unit: .bytes, labels: ["backend"],
+        unit: .bytes, labelNames: ["backend"],
         chart: .timeseries(row: "Storage", title: "Stored bytes written / s", unit: .bytesPerSecond, legend: "{{backend}}"))
 
     /// Entries in the memory backend.
@@ -73,14 +73,14 @@ public enum CacheMetrics {
     /// Backend operation latency.
     public static let operationDuration = HistogramDeclaration(
         "candle_cache_operation_duration_seconds", help: "Time one cache backend operation took, by backend and operation (get, set, delete).",
-        unit: .seconds, labels: ["backend", "operation"],
+        unit: .seconds, labelNames: ["backend", "operation"],
         buckets: [0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
         chart: Chart(row: "Backend", title: "Operation duration"))
 
     /// Failed backend operations.
     public static let backendErrors = CounterDeclaration(
         "candle_cache_backend_errors", help: "Cache backend operations that failed (served from upstream instead), by backend and error code.",
-        labels: ["backend", "code"],
+        labelNames: ["backend", "code"],
         chart: .timeseries(row: "Backend", title: "Backend errors / s", unit: .operationsPerSecond, legend: "{{backend}} {{code}}"))
 
     /// 1 while the backend is failing.

@@ -8,7 +8,7 @@ import Lookout
 /// ```swift
 /// static let requests = CounterDeclaration(
 ///     "http_requests", help: "HTTP requests handled, by method and status code.",
-///     labels: ["method", "code"],
+///     labelNames: ["method", "code"],
 ///     chart: .timeseries(row: "Traffic", unit: .requestsPerSecond, legend: "{{code}}"))
 /// ```
 public struct CounterDeclaration: MetricDeclaration {
@@ -21,10 +21,10 @@ public struct CounterDeclaration: MetricDeclaration {
     ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
     ///   - help: One line saying what is measured.
     ///   - unit: The base unit; the name must then end in `_<unit>` (before `_total`).
-    ///   - labels: The label names of every series.
+    ///   - labelNames: The label names of every series.
     ///   - chart: Presentation hints; by default a rate panel in the row "Metrics".
-    public init(_ name: String, help: String, unit: MetricUnit? = nil, labels: [String] = [], chart: Chart = .automatic) {
-        metric = DeclaredMetric(name: name, help: help, type: .counter, unit: unit, labelNames: labels, chart: chart)
+    public init(_ name: String, help: String, unit: MetricUnit? = nil, labelNames: [String] = [], chart: Chart = .automatic) {
+        metric = DeclaredMetric(name: name, help: help, type: .counter, unit: unit, labelNames: labelNames, chart: chart)
     }
 
     /// Declares a counter from an existing descriptor (for metrics a library already

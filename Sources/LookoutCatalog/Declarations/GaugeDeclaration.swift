@@ -14,10 +14,10 @@ public struct GaugeDeclaration: MetricDeclaration {
     ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
     ///   - help: One line saying what is measured.
     ///   - unit: The base unit; the name must then end in `_<unit>`.
-    ///   - labels: The label names of every series.
+    ///   - labelNames: The label names of every series.
     ///   - chart: Presentation hints; by default a stat panel in the row "Metrics".
-    public init(_ name: String, help: String, unit: MetricUnit? = nil, labels: [String] = [], chart: Chart = .automatic) {
-        metric = DeclaredMetric(name: name, help: help, type: .gauge, unit: unit, labelNames: labels, chart: chart)
+    public init(_ name: String, help: String, unit: MetricUnit? = nil, labelNames: [String] = [], chart: Chart = .automatic) {
+        metric = DeclaredMetric(name: name, help: help, type: .gauge, unit: unit, labelNames: labelNames, chart: chart)
     }
 
     /// Declares a gauge from an existing descriptor.

@@ -9,7 +9,7 @@ import Lookout
 /// ```swift
 /// static let duration = HistogramDeclaration(
 ///     "http_request_duration_seconds", help: "Time to handle a request.", unit: .seconds,
-///     labels: ["method"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+///     labelNames: ["method"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
 ///     chart: .init(row: "Latency"))
 /// ```
 public struct HistogramDeclaration: MetricDeclaration {
@@ -22,14 +22,14 @@ public struct HistogramDeclaration: MetricDeclaration {
     ///   - name: The metric name, `[a-zA-Z_][a-zA-Z0-9_]*`.
     ///   - help: One line saying what is observed.
     ///   - unit: The base unit of the observations; the name must end in `_<unit>`.
-    ///   - labels: The label names of every series (`le` is reserved).
+    ///   - labelNames: The label names of every series (`le` is reserved).
     ///   - buckets: Upper bounds in the base unit; ``BucketLayout/default`` suits request
     ///     latencies in seconds.
     ///   - chart: Presentation hints; by default quantiles and a heatmap in "Metrics".
-    public init(_ name: String, help: String, unit: MetricUnit? = nil, labels: [String] = [],
+    public init(_ name: String, help: String, unit: MetricUnit? = nil, labelNames: [String] = [],
                 buckets: BucketLayout = .default, chart: Chart = .automatic)
     {
-        metric = DeclaredMetric(name: name, help: help, type: .histogram, unit: unit, labelNames: labels, buckets: buckets, chart: chart)
+        metric = DeclaredMetric(name: name, help: help, type: .histogram, unit: unit, labelNames: labelNames, buckets: buckets, chart: chart)
     }
 
     /// Declares a histogram from an existing descriptor.

@@ -9,8 +9,8 @@ public struct InfoDeclaration: MetricDeclaration {
     public let metric: DeclaredMetric
 
     /// Declares an info metric named `name` (with or without `_info`) whose series carry
-    /// `labels`.
-    public init(_ name: String, help: String, labels: [String], chart: Chart = .automatic) {
-        metric = DeclaredMetric(name: name, help: help, type: .info, unit: nil, labelNames: labels, chart: chart)
+    /// `labelNames`.
+    public init(_ name: String, help: String, labelNames: [String], chart: Chart = .automatic) {
+        metric = DeclaredMetric(name: name, help: help, type: .info, unit: nil, labelNames: labelNames, chart: chart)
     }
 }

@@ -9,8 +9,8 @@ public struct StateSetDeclaration: MetricDeclaration {
     public let metric: DeclaredMetric
 
     /// Declares a state set named `name` with `states` (1–64 distinct names).
-    public init(_ name: String, help: String, states: [String], labels: [String] = [], chart: Chart = .automatic) {
-        metric = DeclaredMetric(name: name, help: help, type: .stateSet, unit: nil, labelNames: labels, states: states, chart: chart)
+    public init(_ name: String, help: String, states: [String], labelNames: [String] = [], chart: Chart = .automatic) {
+        metric = DeclaredMetric(name: name, help: help, type: .stateSet, unit: nil, labelNames: labelNames, states: states, chart: chart)
     }
 
     /// The declared states.

@@ -16,7 +16,7 @@ public enum HTTPMetrics: CatalogDeclarations {
     /// left before the response).
     public static let requests = CounterDeclaration(
         "http_requests", help: "HTTP requests answered, by method, route template and status code.",
-        labels: ["method", "route", "status"],
+        labelNames: ["method", "route", "status"],
         chart: .timeseries(row: "Traffic", title: "Requests / s", unit: .requestsPerSecond, legend: "{{method}} {{route}} {{status}}"))
 
     /// Requests being handled right now (body read, response not yet queued).
@@ -33,27 +33,27 @@ public enum HTTPMetrics: CatalogDeclarations {
     /// Errors thrown by handlers and middleware, by route (each was answered with a problem response).
     public static let handlerErrors = CounterDeclaration(
         "http_handler_errors", help: "Errors thrown by HTTP handlers and middleware, by route template.",
-        labels: ["route"], chart: .timeseries(row: "Traffic", title: "Handler errors / s", legend: "{{route}}"))
+        labelNames: ["route"], chart: .timeseries(row: "Traffic", title: "Handler errors / s", legend: "{{route}}"))
 
     // MARK: Latency and sizes
 
     /// Time from the parsed request head to the queued response, by method and route.
     public static let duration = HistogramDeclaration(
         "http_request_duration_seconds", help: "Time to answer an HTTP request, from its parsed head to its queued response.",
-        unit: .seconds, labels: ["method", "route"],
+        unit: .seconds, labelNames: ["method", "route"],
         buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         chart: Chart(row: "Latency", title: "Request duration", by: ["route"]))
 
     /// Request body sizes (after chunked decoding), by method and route.
     public static let requestSize = HistogramDeclaration(
         "http_request_size_bytes", help: "HTTP request body sizes, by method and route template.",
-        unit: .bytes, labels: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
+        unit: .bytes, labelNames: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
         chart: Chart(row: "Sizes", title: "Request body size", by: ["route"]))
 
     /// Response body sizes (`0` for `HEAD`), by method and route.
     public static let responseSize = HistogramDeclaration(
         "http_response_size_bytes", help: "HTTP response body sizes, by method and route template.",
-        unit: .bytes, labels: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
+        unit: .bytes, labelNames: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
         chart: Chart(row: "Sizes", title: "Response body size", by: ["route"]))
 
     // MARK: Connections
@@ -82,7 +82,7 @@ public enum HTTPMetrics: CatalogDeclarations {
     /// Connections closed by a timeout, by kind (`header`, `body`, `idle`, `write`).
     public static let timeouts = CounterDeclaration(
         "http_timeouts", help: "HTTP connections closed by a timeout, by kind (header, body, idle, write).",
-        labels: ["kind"], chart: .timeseries(row: "Connections", title: "Timeouts / s", legend: "{{kind}}"))
+        labelNames: ["kind"], chart: .timeseries(row: "Connections", title: "Timeouts / s", legend: "{{kind}}"))
 
     // MARK: Objectives
 

@@ -16,7 +16,7 @@ public enum RateLimitMetrics {
     /// Decisions by policy and result.
     public static let decisions = CounterDeclaration(
         "rate_limit_decisions", help: "Rate-limit decisions, by policy and result (allowed or denied).",
-        labels: ["policy", "result"],
+        labelNames: ["policy", "result"],
         chart: .timeseries(row: "Decisions", title: "Decisions / s", unit: .operationsPerSecond, legend: "{{policy}} {{result}}"))
 
     /// Share of decisions that denied the request.
@@ -28,7 +28,7 @@ public enum RateLimitMetrics {
     /// Time to decide, by backend.
     public static let decisionDuration = HistogramDeclaration(
         "rate_limit_decision_duration_seconds", help: "Time one policy's decision took, by backend.",
-        unit: .seconds, labels: ["backend"],
+        unit: .seconds, labelNames: ["backend"],
         buckets: [0.000_001, 0.000_005, 0.000_025, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25],
         chart: Chart(row: "Decisions", title: "Decision duration", by: ["backend"]))
 
@@ -37,7 +37,7 @@ public enum RateLimitMetrics {
     /// Backend failures, by backend and kind.
     public static let backendErrors = CounterDeclaration(
         "rate_limit_backend_errors", help: "Rate-limit backend failures, by backend and kind; each decision fell back or failed open.",
-        labels: ["backend", "kind"],
+        labelNames: ["backend", "kind"],
         chart: .timeseries(row: "Backend", title: "Backend errors / s", unit: .operationsPerSecond, legend: "{{backend}} {{kind}}"))
 
     /// 1 while decisions are made in local memory because the shared backend failed.
@@ -55,12 +55,12 @@ public enum RateLimitMetrics {
     /// The limit in force per policy (lowered under pressure for adaptive policies).
     public static let effectiveLimit = GaugeDeclaration(
         "rate_limit_effective_limit", help: "The limit in force, per policy (adaptive policies lower it under pressure).",
-        labels: ["policy"],
+        labelNames: ["policy"],
         chart: .timeseries(row: "Adaptive", title: "Effective limit", legend: "{{instance}} {{policy}}", by: ["instance", "policy"]))
 
     /// The configured limit per policy.
     public static let configuredLimit = GaugeDeclaration(
-        "rate_limit_configured_limit", help: "The configured limit, per policy.", labels: ["policy"], chart: .hidden)
+        "rate_limit_configured_limit", help: "The configured limit, per policy.", labelNames: ["policy"], chart: .hidden)
 
     /// Effective over configured limit.
     public static let adaptiveShare = RatioDeclaration(
@@ -72,7 +72,7 @@ public enum RateLimitMetrics {
     /// Pressure signals received, by source.
     public static let pressureSignals = CounterDeclaration(
         "rate_limit_pressure_signals", help: "Pressure signals the adaptive limiter received, by source.",
-        labels: ["source"],
+        labelNames: ["source"],
         chart: .timeseries(row: "Adaptive", title: "Pressure signals / s", unit: .operationsPerSecond, legend: "{{source}}"))
 
     /// The rate limiter's catalog: `dashboards/rate_limiting.json`, `alerts/rate_limiting.rules.yml`.

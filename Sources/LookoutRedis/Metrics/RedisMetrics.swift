@@ -17,13 +17,13 @@ public enum RedisMetrics {
     /// Commands completed, by command and outcome (every command of a pipeline counts).
     public static let commands = CounterDeclaration(
         "redis_commands", help: "Redis commands completed, by command name and outcome (ok, server_error, failed).",
-        labels: ["command", "outcome"],
+        labelNames: ["command", "outcome"],
         chart: .timeseries(row: "Traffic", title: "Commands / s", unit: .operationsPerSecond, legend: "{{command}} {{outcome}}"))
 
     /// Time from a call to its replies, by command (`pipeline`, `transaction`, `script` for those calls).
     public static let duration = HistogramDeclaration(
         "redis_command_duration_seconds", help: "Time from a Redis call to its complete reply, by command (pipeline, transaction or script for those calls).",
-        unit: .seconds, labels: ["command"],
+        unit: .seconds, labelNames: ["command"],
         buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
         chart: Chart(row: "Latency", title: "Call duration", by: ["command"]))
 
@@ -38,7 +38,7 @@ public enum RedisMetrics {
     /// Calls that failed (what callers saw), by error kind and server error prefix.
     public static let errors = CounterDeclaration(
         "redis_errors", help: "Redis calls that failed, by error kind (connection, timeout, server, breaker_open…) and server error prefix.",
-        labels: ["kind", "prefix"],
+        labelNames: ["kind", "prefix"],
         chart: .timeseries(row: "Errors", title: "Errors / s", unit: .operationsPerSecond, legend: "{{kind}} {{prefix}}"))
 
     /// Failed calls over all calls.
@@ -58,17 +58,17 @@ public enum RedisMetrics {
     /// Connections with requests in flight, per node.
     public static let connectionsInUse = GaugeDeclaration(
         "redis_pool_connections_in_use", help: "Redis connections with requests in flight, per node.",
-        labels: ["node"], chart: .timeseries(row: "Connections", title: "Connections in use", legend: "{{node}}"))
+        labelNames: ["node"], chart: .timeseries(row: "Connections", title: "Connections in use", legend: "{{node}}"))
 
     /// Open connections without requests in flight, per node.
     public static let connectionsIdle = GaugeDeclaration(
         "redis_pool_connections_idle", help: "Open Redis connections without requests in flight, per node.",
-        labels: ["node"], chart: .timeseries(row: "Connections", title: "Idle connections", legend: "{{node}}"))
+        labelNames: ["node"], chart: .timeseries(row: "Connections", title: "Idle connections", legend: "{{node}}"))
 
     /// Calls waiting for a usable connection, per node.
     public static let waiters = GaugeDeclaration(
         "redis_pool_waiters", help: "Redis calls waiting for a usable connection, per node.",
-        labels: ["node"], chart: .timeseries(row: "Connections", title: "Waiting calls", legend: "{{node}}"))
+        labelNames: ["node"], chart: .timeseries(row: "Connections", title: "Waiting calls", legend: "{{node}}"))
 
     /// Time calls waited for a usable connection (only calls that had to wait).
     public static let poolWait = HistogramDeclaration(
@@ -79,13 +79,13 @@ public enum RedisMetrics {
     /// Connection attempts after the first to a node (after a failure, a drop, or to grow the pool), by outcome.
     public static let connects = CounterDeclaration(
         "redis_connects", help: "Redis connection attempts, by node and outcome (ok or failed).",
-        labels: ["node", "outcome"],
+        labelNames: ["node", "outcome"],
         chart: .timeseries(row: "Connections", title: "Connection attempts / s", unit: .operationsPerSecond, legend: "{{node}} {{outcome}}"))
 
     /// Connections re-opened after one to the same node failed or was dropped.
     public static let reconnects = CounterDeclaration(
         "redis_reconnects", help: "Redis connections re-opened after a failed attempt or a dropped connection, by node.",
-        labels: ["node"],
+        labelNames: ["node"],
         chart: .timeseries(row: "Connections", title: "Reconnects / s", unit: .operationsPerSecond, legend: "{{node}}"))
 
     // MARK: Topology
@@ -93,13 +93,13 @@ public enum RedisMetrics {
     /// Cluster redirects followed, by kind (`moved`, `ask`, `tryagain`, `clusterdown`).
     public static let redirects = CounterDeclaration(
         "redis_cluster_redirects", help: "Redis Cluster redirections and retries followed, by kind (moved, ask, tryagain, clusterdown).",
-        labels: ["kind"],
+        labelNames: ["kind"],
         chart: .timeseries(row: "Topology", title: "Cluster redirects / s", unit: .operationsPerSecond, legend: "{{kind}}"))
 
     /// Slot-map reloads (`CLUSTER SLOTS`), by outcome.
     public static let slotMapRefreshes = CounterDeclaration(
         "redis_cluster_slot_map_refreshes", help: "Redis Cluster slot-map reloads (CLUSTER SLOTS), by outcome (ok or failed).",
-        labels: ["outcome"],
+        labelNames: ["outcome"],
         chart: .timeseries(row: "Topology", title: "Slot-map refreshes / s", unit: .operationsPerSecond, legend: "{{outcome}}"))
 
     /// Primary changes discovered through Sentinel.

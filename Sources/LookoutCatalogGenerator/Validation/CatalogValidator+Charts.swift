@@ -138,7 +138,7 @@ extension CatalogValidator {
         compare("type", found.type, declared.type) { $0.rawValue }
         compare("help", found.help, declared.help) { "'\($0)'" }
         compare("unit", found.unit, declared.unit) { $0.map { "'\($0)'" } ?? "none" }
-        compare("labels", found.labelNames, declared.labelNames) { "[\($0.joined(separator: ", "))]" }
+        compare("label names", found.labelNames, declared.labelNames) { "[\($0.joined(separator: ", "))]" }
         compare("buckets", found.buckets, declared.buckets) { $0.map { "[\($0)]" } ?? "none" }
         compare("states", found.states, declared.states) { "[\($0.joined(separator: ", "))]" }
         if found.chart != declared.chart { fields.append("chart hints") }

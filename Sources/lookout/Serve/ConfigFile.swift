@@ -18,18 +18,15 @@ enum ConfigFile {
         /// `null`, an array or an object: never a valid setting.
         case other
 
+        /// Decodes through ``JSONValue`` (one JSON decoder for the whole config file) and keeps
+        /// the scalars a setting can be.
         init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let flag = try? container.decode(Bool.self) {
-                self = .bool(flag)
-            } else if let number = try? container.decode(Int.self) {
-                self = .integer(number)
-            } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else if let text = try? container.decode(String.self) {
-                self = .string(text)
-            } else {
-                self = .other
+            switch try JSONValue(from: decoder) {
+            case .bool(let flag): self = .bool(flag)
+            case .integer(let number): self = .integer(number)
+            case .number(let number): self = .number(number)
+            case .string(let text): self = .string(text)
+            case .null, .array, .object: self = .other
             }
         }
 

@@ -250,6 +250,16 @@ struct FetchCommandTests {
         }
     }
 
+    @Test func anEmptyLatestAnswerIsNoDataLikeAnEmptyRange() async throws {
+        // 2019-01-01: the simulated BTCUSDT has not listed yet, so "the latest 3" is empty.
+        try await withSimulatorServer(clock: ManualSimulatorClock(SimulatorTime.milliseconds(1_546_300_800_000))) { _, url in
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "15", "--limit", "3", "--base-url", url, "--quiet"])
+            #expect(run.status == 3)
+            #expect(run.standardOutput == "")
+            #expect(run.standardError == "lookout fetch: BTCUSDT failed: Bybit noData: Bybit returned no BTCUSDT candles (interval 15); the symbol is not trading in category linear, or has not listed yet [symbol BTCUSDT]\n")
+        }
+    }
+
     @Test func anUnwritableOutputExitsFourAndChangesNothing() async throws {
         try await withSimulatorServer { _, url in
             let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "15", "--limit", "3", "--out", "/nonexistent-dir/out.csv", "--base-url", url, "--quiet"])

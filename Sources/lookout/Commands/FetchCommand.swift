@@ -105,6 +105,12 @@ struct FetchCommand {
         var failures: [CandleFormat.Failure] = []
         for (symbol, result) in outcome {
             switch result {
+            case .success(let rows) where rows.isEmpty:
+                // An empty "latest N" answer is the same outcome as an empty range: no data,
+                // reported and counted as a failed symbol, never an empty success.
+                failures.append(.init(symbol: symbol, error: BybitError(
+                    code: .noData, message: "Bybit returned no \(symbol) candles (interval \(options.interval)); the symbol is not trading in category \(options.category), or has not listed yet",
+                    symbol: symbol)))
             case .success(let rows): series.append(.init(symbol: symbol, candles: options.excludeOpen ? Self.closed(rows) : rows[...]))
             case .failure(let error): failures.append(.init(symbol: symbol, error: error))
             }

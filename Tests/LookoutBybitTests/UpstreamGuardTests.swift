@@ -20,9 +20,9 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<2000 {
                 group.addTask {
-                    _ = try await upstream.admit(host: "api.bybit.com")
-                    let now = clock.now.offset
-                    grants.append(now)
+                    // The instant the guard granted, not a later reading of the clock: the
+                    // loop below may advance it before this task runs again.
+                    grants.append(try await upstream.grant(host: "api.bybit.com").offset)
                 }
             }
             // Only one waiter at a time sleeps on the budget; move time to its deadline.

@@ -107,6 +107,12 @@ public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duratio
     /// Returns how long it waited.
     package func admit(host: String) async throws(Refusal) -> Duration {
         let start = clock.now
+        return start.duration(to: try await grant(host: host))
+    }
+
+    /// Waits until a request to `host` may be sent, records it against the budget, and
+    /// returns the instant the budget granted it (the one the window counts).
+    package func grant(host: String) async throws(Refusal) -> C.Instant {
         // Bans fail fast and pauses wait without taking a place in the queue.
         try await waitWhileHostHeld(host)
         do { try await gate.acquire() } catch { throw .cancelled }
@@ -125,7 +131,7 @@ public final class UpstreamGuard<C: Clock>: Sendable where C.Duration == Duratio
                 }
             }
             switch step {
-            case .granted: return start.duration(to: clock.now)
+            case .granted: return now
             case .banned(let remaining): throw .banned(remaining: remaining)
             case .sleep(let until):
                 do { try await clock.sleep(until: until, tolerance: nil) } catch { throw .cancelled }

@@ -101,7 +101,12 @@ extension BybitClient {
         if let end { query.append(("end", String(end))) }
         if let limit { query.append(("limit", String(limit))) }
         let call = BybitCall(endpoint: endpoint, query: query, symbol: symbol, category: category)
-        let envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        var envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        if envelope.time == nil {
+            // Neither the body's `time` nor a usable Date header: which candle is still open
+            // is judged on the exchange's clock, never on the local one alone.
+            envelope.time = try await serverTime().milliseconds
+        }
         guard let page = KlinePage.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
             events.callFailed(endpoint: endpoint, code: .malformedResponse)
             throw BybitError(code: .malformedResponse, message: "the kline response has retCode 0 but no result.list",

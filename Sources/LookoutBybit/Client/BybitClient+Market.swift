@@ -75,7 +75,12 @@ extension BybitClient {
             let envelope = try await perform(BybitCall(endpoint: .instrumentsInfo, query: query, symbol: symbol, category: category)) { (body) throws(ParseFailure) in
                 try InstrumentsParser.parse(body)
             }
-            let page = envelope.result ?? InstrumentsResult()
+            guard let page = envelope.result else {
+                events.callFailed(endpoint: .instrumentsInfo, code: .malformedResponse)
+                throw BybitError(code: .malformedResponse, message: "the instruments-info response has retCode 0 but result is null; expected result.list",
+                                 retCode: envelope.retCode, retMsg: envelope.retMsg, httpStatus: 200, symbol: symbol,
+                                 request: "GET \(configuration.baseURL)\(BybitEndpoint.instrumentsInfo.path)\(QueryString.encode(query))")
+            }
             instruments.append(contentsOf: page.instruments)
             guard category != .spot, let next = page.nextPageCursor, !next.isEmpty, !page.instruments.isEmpty else { return instruments }
             guard seenCursors.insert(next).inserted else {

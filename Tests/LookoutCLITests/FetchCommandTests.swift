@@ -182,7 +182,7 @@ struct FetchCommandTests {
         (["fetch", "BTCUSDT", "--interval", "1", "--from", "2000-01-01", "--to", "2010-01-01"],
          "lookout: the range needs 5261 requests per symbol (more than 2000, about 2 million candles); fetch a shorter range or a longer interval\n"),
         (["fetch", "BTCUSDT", "--interval", "15", "--category", "option"], "lookout: option '--category' must be spot, linear or inverse, got 'option'\n"),
-        (["fetch", "BTCUSDT", "--interval", "15", "--format", "xml"], "lookout: option '--format' must be csv, json or table, got 'xml'\n"),
+        (["fetch", "BTCUSDT", "--interval", "15", "--format", "xml"], "lookout: option '--format' must be csv, json, jsonl or table, got 'xml'\n"),
         (["fetch", "BTCUSDT", "--interval", "15", "--base-url", "localhost:9000"],
          "lookout: base URL 'localhost:9000' must start with http:// or https://; expected e.g. https://api.bybit.com or http://127.0.0.1:9000\n"),
         (["fetch", "BTCUSDT", "--interval", "15", "--verbose"], "lookout: unknown option '--verbose'\n"),

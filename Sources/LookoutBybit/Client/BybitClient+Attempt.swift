@@ -44,7 +44,11 @@ extension BybitClient {
             }
             var evaluation: AttemptEvaluation<Value>
             switch (response.status, parsed) {
-            case (200..<300, .success(let envelope)):
+            case (200..<300, .success(var envelope)):
+                if envelope.time == nil {
+                    // No server clock in the body: the response's Date header is the next best.
+                    envelope.time = response.headers["Date"].flatMap { HTTPDate.milliseconds($0) }
+                }
                 if envelope.retCode == 0 {
                     evaluation = AttemptEvaluation(outcome: .success, envelope: envelope)
                 } else {

@@ -75,7 +75,12 @@ extension BybitClient {
             let envelope = try await perform(BybitCall(endpoint: .instrumentsInfo, query: query, symbol: symbol, category: category)) { (body) throws(ParseFailure) in
                 try InstrumentsParser.parse(body)
             }
-            let page = envelope.result ?? InstrumentsResult()
+            guard let page = envelope.result else {
+                events.callFailed(endpoint: .instrumentsInfo, code: .malformedResponse)
+                throw BybitError(code: .malformedResponse, message: "the instruments-info response has retCode 0 but result is null; expected result.list",
+                                 retCode: envelope.retCode, retMsg: envelope.retMsg, httpStatus: 200, symbol: symbol,
+                                 request: "GET \(configuration.baseURL)\(BybitEndpoint.instrumentsInfo.path)\(QueryString.encode(query))")
+            }
             instruments.append(contentsOf: page.instruments)
             guard category != .spot, let next = page.nextPageCursor, !next.isEmpty, !page.instruments.isEmpty else { return instruments }
             guard seenCursors.insert(next).inserted else {
@@ -101,7 +106,12 @@ extension BybitClient {
         if let end { query.append(("end", String(end))) }
         if let limit { query.append(("limit", String(limit))) }
         let call = BybitCall(endpoint: endpoint, query: query, symbol: symbol, category: category)
-        let envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        var envelope = try await perform(call) { (body) throws(ParseFailure) in try KlineParser.parse(body, as: Row.self) }
+        if envelope.time == nil {
+            // Neither the body's `time` nor a usable Date header: which candle is still open
+            // is judged on the exchange's clock, never on the local one alone.
+            envelope.time = try await serverTime().milliseconds
+        }
         guard let page = KlinePage.assemble(envelope, interval: interval, symbol: symbol, category: category) else {
             events.callFailed(endpoint: endpoint, code: .malformedResponse)
             throw BybitError(code: .malformedResponse, message: "the kline response has retCode 0 but no result.list",

@@ -10,8 +10,10 @@ enum InstrumentsParser {
     static func parse(_ body: UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<InstrumentsResult> {
         try EnvelopeParser.parse(body) { (scanner: inout JSONScanner) throws(ParseFailure) -> InstrumentsResult in
             var result = InstrumentsResult()
+            var hasList = false
             try forEachMember(of: &scanner, in: "result") { (scanner: inout JSONScanner, key: Range<Int>) throws(ParseFailure) in
                 if scanner.matches(key, "list") {
+                    hasList = true
                     try scanner.expect(UInt8(ascii: "["), in: "result.list")
                     if scanner.consume(UInt8(ascii: "]")) { return }
                     repeat {
@@ -23,6 +25,8 @@ enum InstrumentsParser {
                     try scanner.skipValue(in: "result")
                 }
             }
+            // `result: {}` is what error answers carry; with retCode 0 it is not an empty universe.
+            guard hasList else { throw ParseFailure(message: "result.list is missing; an instruments-info answer always lists its instruments") }
             return result
         }
     }
@@ -68,11 +72,12 @@ enum InstrumentsParser {
         return item
     }
 
-    /// A string field; `nil` for `null`, `""` or a non-string value (skipped).
+    /// A string field; `nil` for `null` or `""`. Every field read here is documented as a
+    /// string (`launchTime`, `tickSize` included) and Bybit is not known to send another
+    /// spelling, so a number, boolean or object fails naming the field, never reads as absent.
     private static func text(_ scanner: inout JSONScanner, _ path: String) throws(ParseFailure) -> String? {
         if scanner.consumeNull() { return nil }
-        guard scanner.peek() == UInt8(ascii: "\"") else { try scanner.skipValue(in: path); return nil }
-        let value = try scanner.readString(in: path)
+        let value = try MarketFields.string(&scanner, path)
         return value.isEmpty ? nil : value
     }
 

@@ -6,7 +6,7 @@ import LookoutCache
 import LookoutRateLimit
 
 /// `lookout fetch`: candles of several symbols from Bybit (or anything speaking its API,
-/// such as `bybit-sim`), fetched in parallel, written as CSV, JSON or a table.
+/// such as `bybit-sim`), fetched in parallel, written as CSV, JSON, JSON Lines or a table.
 struct FetchCommand {
     /// Exit statuses, documented in ``help``.
     enum Status {
@@ -33,7 +33,10 @@ struct FetchCommand {
           --category C      spot, linear (default) or inverse
           --price P         mark, index or premium candles instead of trades
                             (options: lookout fetch --price=mark --help)
-          --format F        csv, json or table (default: table on a terminal, csv otherwise)
+          --format F        csv, json, jsonl (JSON Lines: one candle object per line, the
+                            json format's fields plus symbol) or table (default: table on
+                            a terminal, csv otherwise); a --from range in csv or jsonl is
+                            written as pages arrive
           --out FILE        write to FILE (replaced atomically) instead of standard output
           --resume          continue an interrupted --out CSV range from its last complete
                             candle (same symbols, --from and --to as the interrupted run)
@@ -56,7 +59,7 @@ struct FetchCommand {
           4  the output could not be written
           5  partial result: every symbol has candles, but some sub-ranges failed after every
              retry; the candles fetched were written and each missing range is reported on
-             standard error (a range with --format csv is streamed as pages arrive)
+             standard error (a range with --format csv or jsonl is streamed as pages arrive)
         """
 
     static func run(_ arguments: [String]) async throws(CommandLineError) -> Int32 {
@@ -86,9 +89,9 @@ struct FetchCommand {
         case .range(let from, let to): pagesPlanned = options.symbols.count * BybitClient.pagesNeeded(interval: options.interval, from: from, to: to)
         }
         let cache = cacheOptions.makeCache(metrics: nil)
-        // A range written as CSV streams page by page in constant memory; with a cache the
-        // range goes through it instead, so that only the chunks it lacks are fetched.
-        if cache == nil, case .range(let from, let to) = options.selection, options.format == .csv {
+        // A range written as CSV or JSON Lines streams page by page in constant memory; with a
+        // cache the range goes through it instead, so that only the chunks it lacks are fetched.
+        if cache == nil, case .range(let from, let to) = options.selection, options.format == .csv || options.format == .jsonl {
             return await streamRange(options, from: from, to: to, client: client, pagesPlanned: pagesPlanned, started: started)
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
@@ -132,7 +135,7 @@ struct FetchCommand {
         return failures.isEmpty ? Status.ok : Status.someFailed
     }
 
-    /// A CSV range, streamed: the output is opened first (so a bad `--out` fails before any
+    /// A CSV or JSON Lines range, streamed: the output is opened first (so a bad `--out` fails before any
     /// request), pages are written as they arrive, missing sub-ranges are reported.
     private static func streamRange(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient,
                                     pagesPlanned: Int, started: ContinuousClock.Instant) async -> Int32 {

@@ -9,6 +9,10 @@ enum CandleFormat: String {
     /// One object with sorted keys: `category`, `errors`, `interval`, `symbols` (each with its
     /// `candles`); decimals as strings so no digit is lost.
     case json
+    /// JSON Lines: one object per candle per line, with the JSON format's candle fields plus
+    /// its `symbol`, keys sorted; no header, no errors (they go to standard error). A range
+    /// is streamed as pages arrive.
+    case jsonl
     /// Aligned columns for reading in a terminal; the still-open candle is marked `*`.
     case table
 
@@ -31,6 +35,10 @@ enum CandleFormat: String {
         switch self {
         case .csv: Self.csv(series, into: &out)
         case .json: Self.json(series, failures: failures, category: category, interval: interval, into: &out)
+        case .jsonl:
+            for entry in series {
+                for candle in entry.candles { Self.jsonlRow(symbol: entry.symbol, candle, into: &out) }
+            }
         case .table: Self.table(series, into: &out)
         }
         return out
@@ -46,6 +54,27 @@ enum CandleFormat: String {
                       candle.turnover.description, candle.isClosed ? "true" : "false"]
         out += fields.joined(separator: ",").utf8
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// The header a streamed document starts with (CSV's column names; nothing for JSON Lines).
+    var streamHeader: String { self == .csv ? Self.csvHeader : "" }
+
+    /// One streamed line for `candle` of `symbol` in this format (CSV or JSON Lines).
+    func streamRow(symbol: String, _ candle: Kline, into out: inout [UInt8]) {
+        if self == .jsonl { Self.jsonlRow(symbol: symbol, candle, into: &out) } else { Self.csvRow(symbol: symbol, candle, into: &out) }
+    }
+
+    /// One JSON Lines object for `candle` of `symbol`, newline included.
+    static func jsonlRow(symbol: String, _ candle: Kline, into out: inout [UInt8]) {
+        out += "{".utf8
+        candleMembers(candle, into: &out)
+        out += ",\"symbol\":\(JSONText.quoted(symbol)),\"turnover\":\"\(candle.turnover)\",\"volume\":\"\(candle.volume)\"}\n".utf8
+    }
+
+    /// The members of a candle object from `close` to `start_utc` (sorted keys).
+    private static func candleMembers(_ candle: Kline, into out: inout [UInt8]) {
+        out += ("\"close\":\"\(candle.close)\",\"closed\":\(candle.isClosed),\"high\":\"\(candle.high)\",\"low\":\"\(candle.low)\","
+            + "\"open\":\"\(candle.open)\",\"start\":\(candle.startTime),\"start_utc\":\"\(BybitTimestamp.format(candle.startTime))\"").utf8
     }
 
     private static func csv(_ series: [Series], into out: inout [UInt8]) {
@@ -67,9 +96,9 @@ enum CandleFormat: String {
             out += "{\"candles\":[".utf8
             for (row, candle) in entry.candles.enumerated() {
                 if row > 0 { out.append(UInt8(ascii: ",")) }
-                out += ("{\"close\":\"\(candle.close)\",\"closed\":\(candle.isClosed),\"high\":\"\(candle.high)\",\"low\":\"\(candle.low)\","
-                    + "\"open\":\"\(candle.open)\",\"start\":\(candle.startTime),\"start_utc\":\"\(BybitTimestamp.format(candle.startTime))\","
-                    + "\"turnover\":\"\(candle.turnover)\",\"volume\":\"\(candle.volume)\"}").utf8
+                out += "{".utf8
+                candleMembers(candle, into: &out)
+                out += ",\"turnover\":\"\(candle.turnover)\",\"volume\":\"\(candle.volume)\"}".utf8
             }
             out += "],\"symbol\":\(JSONText.quoted(entry.symbol))}".utf8
         }

@@ -80,7 +80,7 @@ struct FetchOptions {
 
         if let formatText = options.value("format") {
             guard let format = CandleFormat(rawValue: formatText) else {
-                throw CommandLineError("option '--format' must be csv, json or table, got '\(formatText)'")
+                throw CommandLineError("option '--format' must be csv, json, jsonl or table, got '\(formatText)'")
             }
             self.format = format
         } else {

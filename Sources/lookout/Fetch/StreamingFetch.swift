@@ -1,6 +1,6 @@
 import LookoutBybit
 
-/// `lookout fetch --from … --format csv`: each symbol's range streamed page by page
+/// `lookout fetch --from … --format csv` (or `jsonl`): each symbol's range streamed page by page
 /// (``BybitClient/candlePages(category:symbol:interval:from:to:lookAhead:)``) and written
 /// as it arrives, so memory does not grow with the range. Symbols are fetched one after
 /// the other (each with `--concurrency` pages in flight) so the output keeps their order.
@@ -17,13 +17,15 @@ enum StreamingFetch {
         var failure: BybitError?
     }
 
-    /// Streams every symbol's `from...to` into `sink` as CSV; the caller commits or aborts
+    /// Streams every symbol's `from...to` into `sink` as CSV or JSON Lines
+    /// (`options.format`); the caller commits or aborts
     /// the sink.
     /// With `resume`, symbols before the resumed one are skipped, and the resumed one
     /// continues after its last kept candle.
     static func run(_ options: FetchOptions, from: Int64, to: Int64, client: BybitClient, sink: OutputSink,
                     resume: ResumePoint? = nil) async throws(OutputFile.Failure) -> [SymbolResult] {
-        if resume == nil { try sink.write(CandleFormat.csvHeader.utf8) }
+        let format = options.format
+        if resume == nil { try sink.write(format.streamHeader.utf8) }
         let resumeIndex = resume?.symbol.flatMap { options.symbols.firstIndex(of: $0) }
         var results: [SymbolResult] = []
         for (index, symbol) in options.symbols.enumerated() {
@@ -57,7 +59,7 @@ enum StreamingFetch {
                     do {
                         try sink.append { out in
                             for row in rows where row.isClosed || !options.excludeOpen {
-                                CandleFormat.csvRow(symbol: symbol, row, into: &out)
+                                format.streamRow(symbol: symbol, row, into: &out)
                                 result.candles += 1
                                 if result.first == nil { result.first = row.startTime }
                                 result.last = row.startTime

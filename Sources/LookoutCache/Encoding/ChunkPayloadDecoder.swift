@@ -70,6 +70,7 @@ enum ChunkPayloadDecoder {
         let rows = [Kline](unsafeUninitializedCapacity: count) { storage, initialized in
             var previousClose: Int128 = 0
             let shared = gapSlots.isEmpty
+            let (openMode, highMode, lowMode, closeMode, volumeMode, turnoverMode) = (modes[0], modes[1], modes[2], modes[3], modes[4], modes[5])
             for index in 0..<count {
                 do throws(ChunkDecodingFailure) {
                     guard let openDelta = columns.0.signed(), let highDelta = columns.1.signed(), let lowDelta = columns.2.signed(),
@@ -87,12 +88,12 @@ enum ChunkPayloadDecoder {
                     let slot = shared ? firstSlot + Int64(index) : gapSlots[index]
                     (storage.baseAddress! + index).initialize(to: Kline(
                         startTime: start + slot * length,
-                        open: try decimal(open, scale: priceScale, mode: modes[0], row: index),
-                        high: try decimal(high, scale: priceScale, mode: modes[1], row: index),
-                        low: try decimal(low, scale: priceScale, mode: modes[2], row: index),
-                        close: try decimal(close, scale: priceScale, mode: modes[3], row: index),
-                        volume: try decimal(volume, scale: volumeScale, mode: modes[4], row: index),
-                        turnover: try decimal(turnover, scale: turnoverScale, mode: modes[5], row: index),
+                        open: try decimal(open, scale: priceScale, mode: openMode, row: index),
+                        high: try decimal(high, scale: priceScale, mode: highMode, row: index),
+                        low: try decimal(low, scale: priceScale, mode: lowMode, row: index),
+                        close: try decimal(close, scale: priceScale, mode: closeMode, row: index),
+                        volume: try decimal(volume, scale: volumeScale, mode: volumeMode, row: index),
+                        turnover: try decimal(turnover, scale: turnoverScale, mode: turnoverMode, row: index),
                         isClosed: !(lastOpen && index == count - 1)))
                     initialized = index + 1
                 } catch {

@@ -107,7 +107,7 @@ enum ChunkPayloadDecoder {
     }
 
     /// Pass 1 byte by byte: the start of each column, checking every varint ends in time.
-    private static func columnStartsCarefully(_ reader: inout ByteReader, count: Int) throws(ChunkDecodingFailure) -> [Int] {
+    static func columnStartsCarefully(_ reader: inout ByteReader, count: Int) throws(ChunkDecodingFailure) -> [Int] {
         var starts: [Int] = []
         for column in 0..<6 {
             starts.append(reader.offset)
@@ -132,7 +132,7 @@ enum ChunkPayloadDecoder {
     /// pass must decide: a word with no varint end (the only way a run of 19 continuation
     /// bytes can occur, since a word with an end bounds every run to 14 bytes) or a payload
     /// that ends early. When it answers, the careful pass would have given the same starts.
-    private static func columnStartsQuickly(_ payload: UnsafeBufferPointer<UInt8>, from first: Int, count: Int) -> (starts: [Int], end: Int)? {
+    static func columnStartsQuickly(_ payload: UnsafeBufferPointer<UInt8>, from first: Int, count: Int) -> (starts: [Int], end: Int)? {
         guard let base = payload.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         let end = payload.count

@@ -44,15 +44,23 @@ public enum TerminationSignal: String, Sendable, Hashable, CaseIterable {
         return await withCheckedContinuation { (continuation: CheckedContinuation<TerminationSignal, Never>) in
             queue.async {
                 let waiter = SignalWaiter(continuation: continuation, signals: signals)
+                var unregistered = signals.count
+                guard unregistered > 0 else { return onReady() }
                 for signal in signals {
                     // Ignore the default action; the dispatch source still observes the signal.
                     _ = Glibc.signal(signal.number, SIG_IGN)
                     let source = DispatchSource.makeSignalSource(signal: signal.number, queue: queue)
                     source.setEventHandler { waiter.deliver(signal) }
+                    // Dispatch installs a source's signal handler asynchronously after resume();
+                    // a signal arriving before that would be ignored (SIG_IGN) and lost. Ready
+                    // therefore means every source has been registered.
+                    source.setRegistrationHandler {
+                        unregistered -= 1
+                        if unregistered == 0 { onReady() }
+                    }
                     waiter.sources.append(source)
                     source.resume()
                 }
-                onReady()
             }
         }
     }

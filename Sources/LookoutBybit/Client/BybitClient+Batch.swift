@@ -31,28 +31,10 @@ extension BybitClient {
         _ fetch: @escaping @Sendable (String) async throws(BybitError) -> Value
     ) async -> BatchResult<Value> {
         let started = ContinuousClock.now
-        var seen: Set<String> = []
-        let unique = symbols.filter { seen.insert($0).inserted }
-        let parallel = max(1, maxConcurrency ?? configuration.maxConcurrentRequests)
-        var results = [Result<Value, BybitError>?](repeating: nil, count: unique.count)
-        await withTaskGroup(of: (Int, Result<Value, BybitError>).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                next += 1
-                group.addTask {
-                    do throws(BybitError) { return (index, .success(try await fetch(unique[index]))) } catch { return (index, .failure(error)) }
-                }
-            }
-            while next < unique.count && next < parallel { launch() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < unique.count { launch() }
-            }
-        }
-        let entries = zip(unique, results).map { BatchResult<Value>.Entry(symbol: $0, result: $1!) }
+        let results = await fetchEachSymbol(symbols, maxConcurrency: maxConcurrency ?? configuration.maxConcurrentRequests, fetch)
+        let entries = results.map { BatchResult<Value>.Entry(symbol: $0.symbol, result: $0.result) }
         let duration = started.duration(to: .now)
-        events.batchFinished(symbols: unique.count, failures: entries.count { if case .failure = $0.result { true } else { false } }, duration: duration)
+        events.batchFinished(symbols: entries.count, failures: entries.count { if case .failure = $0.result { true } else { false } }, duration: duration)
         return BatchResult(entries: entries, duration: duration)
     }
 }

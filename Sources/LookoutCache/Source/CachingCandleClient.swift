@@ -45,7 +45,7 @@ public final class CachingCandleClient: Sendable {
     public func fetchMultipleSymbols(
         _ symbols: [String], category: BybitCategory = .linear, interval: KlineInterval, limit: Int = 200, maxConcurrency: Int = 8
     ) async -> [(symbol: String, result: Result<[Kline], BybitError>)] {
-        await batch(symbols, maxConcurrency: maxConcurrency) { (symbol) async throws(BybitError) in
+        await fetchEachSymbol(symbols, maxConcurrency: maxConcurrency) { (symbol) async throws(BybitError) in
             try await self.klines(category: category, symbol: symbol, interval: interval, limit: limit).rows
         }
     }
@@ -54,32 +54,8 @@ public final class CachingCandleClient: Sendable {
     public func fetchMultipleSymbols(
         _ symbols: [String], category: BybitCategory = .linear, interval: KlineInterval, from: Int64, to: Int64, maxConcurrency: Int = 8
     ) async -> [(symbol: String, result: Result<[Kline], BybitError>)] {
-        await batch(symbols, maxConcurrency: maxConcurrency) { (symbol) async throws(BybitError) in
+        await fetchEachSymbol(symbols, maxConcurrency: maxConcurrency) { (symbol) async throws(BybitError) in
             try await self.candles(category: category, symbol: symbol, interval: interval, from: from, to: to).rows
         }
-    }
-
-    private func batch(
-        _ symbols: [String], maxConcurrency: Int, _ fetch: @escaping @Sendable (String) async throws(BybitError) -> [Kline]
-    ) async -> [(symbol: String, result: Result<[Kline], BybitError>)] {
-        var seen: Set<String> = []
-        let unique = symbols.filter { seen.insert($0).inserted }
-        var results = [Result<[Kline], BybitError>?](repeating: nil, count: unique.count)
-        await withTaskGroup(of: (Int, Result<[Kline], BybitError>).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                next += 1
-                group.addTask {
-                    do throws(BybitError) { return (index, .success(try await fetch(unique[index]))) } catch { return (index, .failure(error)) }
-                }
-            }
-            while next < unique.count && next < max(1, maxConcurrency) { launch() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < unique.count { launch() }
-            }
-        }
-        return zip(unique, results).map { ($0, $1!) }
     }
 }

@@ -98,15 +98,7 @@ struct FetchOptions {
         }
         excludeOpen = options.flag("exclude-open")
         quiet = options.flag("quiet")
-        do {
-            if let text = options.value("base-url") {
-                baseURL = try BybitBaseURL(text)
-            } else {
-                baseURL = try BybitBaseURL.fromEnvironment()
-            }
-        } catch {
-            throw CommandLineError(error.message)
-        }
+        baseURL = try BybitBaseURL.resolve(options)
     }
 
     /// `N/WINDOW`: at most N requests (1...100000) in any WINDOW (`5s`, `500ms`, `1m`;

@@ -50,16 +50,7 @@ struct MarketCommand {
         } else {
             format = isatty(STDOUT_FILENO) == 1 ? .table : .csv
         }
-        let baseURL: BybitBaseURL
-        do throws(BybitError) {
-            if let text = options.value("base-url") {
-                baseURL = try BybitBaseURL(text)
-            } else {
-                baseURL = try BybitBaseURL.fromEnvironment()
-            }
-        } catch {
-            throw CommandLineError(error.message)
-        }
+        let baseURL = try BybitBaseURL.resolve(options)
         do {
             client = try BybitClient(configuration: BybitClient.Configuration(baseURL: baseURL))
         } catch {

@@ -34,17 +34,22 @@ test-integrations:
 # The plugins ask for write permission even with --check, which writes nothing.
 PLUGIN := $(SWIFT) package --allow-writing-to-package-directory
 
-## generate: regenerate the committed dashboards/ and alerts/ (root and Examples).
+## generate: regenerate the committed dashboards/, alerts/ and docs/metrics.md (root), and
+## Examples' dashboards/ and alerts/.
 generate:
 	$(PLUGIN) generate-dashboards
 	$(PLUGIN) generate-alerts
+	$(SWIFT) run $(STRICT) lookout-catalog reference
 	cd Examples && $(PLUGIN) generate-dashboards && $(PLUGIN) generate-alerts
 
-## check-generated: fail if committed dashboards/alerts drifted from the declarations,
+## check-generated: fail if committed dashboards/alerts/docs/metrics.md drifted from the declarations,
 ## and validate them with the real tools (CI runs this as part of `make test`).
+# The reference check runs lookout-catalog built as `make test` builds it (--build-tests, strict),
+# so after the test build it relinks nothing.
 check-generated:
 	$(PLUGIN) generate-dashboards --check
 	$(PLUGIN) generate-alerts --check
+	$(SWIFT) run --build-tests $(STRICT) lookout-catalog reference --check
 	cd Examples && $(SWIFT) build $(STRICT) && $(PLUGIN) generate-dashboards --check && $(PLUGIN) generate-alerts --check
 	promtool check rules --lint=all --lint-fatal alerts/*.rules.yml Examples/alerts/*.rules.yml
 	promtool test rules alerts/tests/*-test.yaml Examples/alerts/tests/*-test.yaml

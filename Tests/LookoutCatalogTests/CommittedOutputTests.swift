@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The committed `dashboards/` and `alerts/` are what the package's catalog executable
+/// The committed `dashboards/`, `alerts/` and `docs/metrics.md` are what the package's catalog executable
 /// generates now: the in-suite twin of CI's `generate-dashboards --check` and
-/// `generate-alerts --check`.
+/// `generate-alerts --check` (and of `lookout-catalog reference --check`).
 @Suite("Committed generated files are up to date")
 struct CommittedOutputTests {
     /// `lookout-catalog`, built next to the test bundle by `swift build --build-tests`.
@@ -19,7 +19,7 @@ struct CommittedOutputTests {
         throw TestFailure("lookout-catalog is not built next to the tests (\(bundle.path)); run `swift build --build-tests` (as `make test` does) first")
     }
 
-    @Test("dashboards/ and alerts/ match the catalogs", arguments: [("dashboards", "dashboards"), ("alerts", "alerts")])
+    @Test("dashboards/, alerts/ and docs/metrics.md match the catalogs", arguments: [("dashboards", "dashboards"), ("alerts", "alerts"), ("reference", "docs")])
     func upToDate(_ command: String, _ folder: String) throws {
         let output = RepositoryPaths.root().appendingPathComponent(folder).path
         let process = Process()

@@ -108,6 +108,7 @@ struct OutputFolderTests {
         (OutputFolder.Kind.dashboards, "a.json", true), (.dashboards, "sub/a.json", false), (.dashboards, "a.yml", false),
         (.alerts, "a.rules.yml", true), (.alerts, "alertmanager.yml", true), (.alerts, "tests/a-test.yaml", true),
         (.alerts, "runbooks/a.md", true), (.alerts, "README.md", false), (.alerts, "tests/a.yaml", false), (.alerts, "x/a.rules.yml", false),
+        (.reference, "metrics.md", true), (.reference, "guide.md", false), (.reference, "sub/metrics.md", false),
     ])
     func ownership(_ kind: OutputFolder.Kind, _ path: String, _ owned: Bool) {
         #expect(kind.owns(path) == owned)

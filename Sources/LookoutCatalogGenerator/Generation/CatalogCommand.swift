@@ -14,7 +14,7 @@ import LookoutCatalog
 /// exit(result.exitCode)
 /// ```
 ///
-/// Usage: `<executable> dashboards|alerts|validate [--output DIR] [--check] [--verbose]`.
+/// Usage: `<executable> dashboards|alerts|reference|validate [--output DIR] [--check] [--verbose]`.
 public enum CatalogCommand {
     /// What the command printed and how it exits.
     public struct Result: Sendable, Hashable {
@@ -34,6 +34,7 @@ public enum CatalogCommand {
         commands:
           dashboards   write Grafana dashboards (default folder: dashboards)
           alerts       write Prometheus rules, rule tests, runbooks and alertmanager.yml (default folder: alerts)
+          reference    write the Markdown metrics reference, metrics.md (default folder: docs)
           validate     check the catalogs and list every problem
 
         options:
@@ -81,6 +82,8 @@ public enum CatalogCommand {
             return try generate(catalogs.dashboardFiles(), into: OutputFolder(path: output ?? "dashboards", kind: .dashboards), check: check, verbose: verbose)
         case "alerts":
             return try generate(catalogs.alertFiles(), into: OutputFolder(path: output ?? "alerts", kind: .alerts), check: check, verbose: verbose)
+        case "reference":
+            return try generate(catalogs.referenceFiles(), into: OutputFolder(path: output ?? "docs", kind: .reference), check: check, verbose: verbose)
         default:
             throw CatalogError(.invalidArguments, command.map { "unknown command '\($0)'\n\n\(usage)" } ?? "missing command\n\n\(usage)")
         }

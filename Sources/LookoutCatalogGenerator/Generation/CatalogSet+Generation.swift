@@ -25,4 +25,13 @@ extension CatalogSet {
         files.append(GeneratedFile(path: AlertmanagerConfig.fileName, contents: AlertmanagerConfig.render(self)))
         return files
     }
+
+    /// The generated metrics reference, `metrics.md` (every metric of every catalog with
+    /// the rules that read it), validated first.
+    ///
+    /// - Throws: ``CatalogError/Code/invalidCatalog`` listing every problem.
+    public func referenceFiles() throws(CatalogError) -> [GeneratedFile] {
+        try validate()
+        return [GeneratedFile(path: MetricsReference.fileName, contents: MetricsReference.render(self))]
+    }
 }

@@ -45,8 +45,13 @@ public struct DriftReport: Sendable, Hashable, CustomStringConvertible {
             case .foreign: lines.append("  foreign  \(entry.path) (not generated: move it out of \(folder))")
             }
         }
-        let verb = kind == .dashboards ? "generate-dashboards" : "generate-alerts"
-        lines.append("Regenerate with `swift package --allow-writing-to-package-directory \(verb)` and commit the result.")
+        switch kind {
+        case .dashboards, .alerts:
+            let verb = kind == .dashboards ? "generate-dashboards" : "generate-alerts"
+            lines.append("Regenerate with `swift package --allow-writing-to-package-directory \(verb)` and commit the result.")
+        case .reference:
+            lines.append("Regenerate with the catalog executable's `reference` command (`make generate` in Lookout) and commit the result.")
+        }
         return lines.joined(separator: "\n")
     }
 }

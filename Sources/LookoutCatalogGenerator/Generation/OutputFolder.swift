@@ -1,7 +1,7 @@
 import Foundation
 import LookoutCatalog
 
-/// A folder the generator owns files in (`dashboards/` or `alerts/`): it writes the
+/// A folder the generator owns files in (`dashboards/`, `alerts/` or `docs/`): it writes the
 /// generated files atomically, deletes the ones it no longer generates, and compares the
 /// folder with what it would write (``check(_:)``).
 ///
@@ -15,6 +15,8 @@ public struct OutputFolder: Sendable {
         case dashboards
         /// `*.rules.yml`, `alertmanager.yml`, `tests/*-test.yaml`, `runbooks/*.md`.
         case alerts
+        /// `metrics.md` only: the folder (`docs/`) may hold hand-written pages too.
+        case reference
 
         /// Whether the generator owns the file at `path` (relative, `/`-separated).
         public func owns(_ path: String) -> Bool {
@@ -27,6 +29,17 @@ public struct OutputFolder: Sendable {
                 if parts.count == 2, parts[0] == "tests" { return path.hasSuffix("-test.yaml") }
                 if parts.count == 2, parts[0] == "runbooks" { return path.hasSuffix(".md") }
                 return false
+            case .reference:
+                return path == MetricsReference.fileName
+            }
+        }
+
+        /// The owned files, for messages.
+        var ownedDescription: String {
+            switch self {
+            case .dashboards: return "*.json"
+            case .alerts: return "*.rules.yml, tests/*-test.yaml and runbooks/*.md"
+            case .reference: return MetricsReference.fileName
             }
         }
 

@@ -55,7 +55,7 @@ struct MetricsReferenceTests {
         let drift = CatalogCommand.run(["reference", "--check", "--output", out], catalogs: fewer)
         #expect(drift.exitCode == 1)
         #expect(drift.errors.hasPrefix("\(out) is out of date with the metric catalogs (1 file):\n  changed  metrics.md: from line 5,"))
-        #expect(drift.errors.hasSuffix("Regenerate with the catalog executable's `reference` command (`make generate` in Lookout) and commit the result.\n"))
+        #expect(drift.errors.hasSuffix("Regenerate with the catalog executable's `reference` command (`swift run <name>-catalog reference`) and commit the result.\n"))
         #expect(try String(contentsOfFile: out + "/guide.md", encoding: .utf8) == "hand-written\n")
     }
 }

@@ -50,7 +50,7 @@ public struct DriftReport: Sendable, Hashable, CustomStringConvertible {
             let verb = kind == .dashboards ? "generate-dashboards" : "generate-alerts"
             lines.append("Regenerate with `swift package --allow-writing-to-package-directory \(verb)` and commit the result.")
         case .reference:
-            lines.append("Regenerate with the catalog executable's `reference` command (`make generate` in Lookout) and commit the result.")
+            lines.append("Regenerate with the catalog executable's `reference` command (`swift run <name>-catalog reference`) and commit the result.")
         }
         return lines.joined(separator: "\n")
     }

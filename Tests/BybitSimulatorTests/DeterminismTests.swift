@@ -29,7 +29,7 @@ import Testing
     @Test func goldenKlineBody() throws {
         let harness = try Harness()
         let body = harness.get("/v5/market/kline?category=inverse&symbol=BTCUSD&interval=60&start=1670601600000&end=1670608800000").bodyText
-        #expect(body == #"{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSD","category":"inverse","list":[["1670608800000","115342","115395.5","115318","115394","15901017","139.34211196"],["1670605200000","115193.5","115345","115156","115342","120836252","1057.58145623"],["1670601600000","113264.5","115428.5","113234","115193.5","155771904","1375.02414684"]]},"retExtInfo":{},"time":1670610000000}"#)
+        #expect(body == #"{"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSD","category":"inverse","list":[["1670608800000","20997","21006.5","20992.5","21006.5","15845106","762.74661312"],["1670605200000","20970","20997.5","20963","20997","121054480","5820.13217647"],["1670601600000","20618.5","21013","20613","20970","155876493","7558.44980906"]]},"retExtInfo":{},"time":1670610000000}"#)
     }
 
     @Test func goldenSpotInstrumentBody() throws {

@@ -34,7 +34,7 @@ import Testing
 
     @Test func wholeBodiesAreDeterministic() throws {
         let target = "/v5/market/orderbook?category=linear&symbol=BTCUSDT&limit=2"
-        #expect(String(decoding: harness.get(target).body, as: UTF8.self) == #"{"retCode":0,"retMsg":"OK","result":{"s":"BTCUSDT","b":[["113708.20","1.843"],["113708.10","3.245"]],"a":[["113708.40","2.64"],["113708.50","0.809"]],"ts":1670610000000,"u":850836001,"seq":67061000000,"cts":1670609999880},"retExtInfo":{},"time":1670610000000}"#)
+        #expect(String(decoding: harness.get(target).body, as: UTF8.self) == #"{"retCode":0,"retMsg":"OK","result":{"s":"BTCUSDT","b":[["20699.20","1.843"],["20699.10","3.245"]],"a":[["20699.40","2.64"],["20699.50","0.809"]],"ts":1670610000000,"u":850836001,"seq":67061000000,"cts":1670609999880},"retExtInfo":{},"time":1670610000000}"#)
         let funding = "/v5/market/funding/history?category=linear&symbol=BTCUSDT&limit=2"
         #expect(String(decoding: harness.get(funding).body, as: UTF8.self) == #"{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[{"symbol":"BTCUSDT","fundingRate":"0.000219","fundingRateTimestamp":"1670601600000"},{"symbol":"BTCUSDT","fundingRate":"0.000182","fundingRateTimestamp":"1670572800000"}]},"retExtInfo":{},"time":1670610000000}"#)
     }

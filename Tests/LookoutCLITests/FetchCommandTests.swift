@@ -8,23 +8,23 @@ import TestSupport
 struct FetchCommandTests {
     static let csv = """
         symbol,start,start_utc,open,high,low,close,volume,turnover,closed
-        BTCUSDT,1717414200000,2024-06-03T11:30:00Z,60837.5,60865.5,60764.6,60824.4,1138.821,69531340.3777,true
-        BTCUSDT,1717415100000,2024-06-03T11:45:00Z,60824.4,61005.7,60791,60897,1343.807,82164328.6294,true
-        BTCUSDT,1717416000000,2024-06-03T12:00:00Z,60897,60944.2,60719.5,60722.8,19.593,1195357.3144,false
-        ETHUSDT,1717414200000,2024-06-03T11:30:00Z,2311.18,2315,2307.09,2307.62,7925.51,18345925.8522,true
-        ETHUSDT,1717415100000,2024-06-03T11:45:00Z,2307.62,2313.73,2306.03,2310.28,8188.66,18945980.0941,true
-        ETHUSDT,1717416000000,2024-06-03T12:00:00Z,2310.28,2310.28,2309.43,2309.45,159.96,370026.1752,false
+        BTCUSDT,1717414200000,2024-06-03T11:30:00Z,54739.2,54765.2,54671.2,54726.7,1160.733,63770021.6358,true
+        BTCUSDT,1717415100000,2024-06-03T11:45:00Z,54726.7,54895.8,54695.5,54794,1371.12,75439969.6295,true
+        BTCUSDT,1717416000000,2024-06-03T12:00:00Z,54794,54838.1,54627.8,54630.9,20.015,1098731.7931,false
+        ETHUSDT,1717414200000,2024-06-03T11:30:00Z,2595.59,2600.67,2590.04,2590.75,8115.92,21105615.4538,true
+        ETHUSDT,1717415100000,2024-06-03T11:45:00Z,2590.75,2598.84,2588.62,2594.18,8357.31,21720218.8884,true
+        ETHUSDT,1717416000000,2024-06-03T12:00:00Z,2594.18,2594.19,2592.96,2592.99,165.89,430965.0883,false
 
         """
 
     static let table = """
         SYMBOL   START (UTC)               OPEN     HIGH      LOW    CLOSE    VOLUME       TURNOVER
-        BTCUSDT  2024-06-03T11:30:00Z   60837.5  60865.5  60764.6  60824.4  1138.821  69531340.3777
-        BTCUSDT  2024-06-03T11:45:00Z   60824.4  61005.7    60791    60897  1343.807  82164328.6294
-        BTCUSDT  2024-06-03T12:00:00Z*    60897  60944.2  60719.5  60722.8    19.593   1195357.3144
-        ETHUSDT  2024-06-03T11:30:00Z   2311.18     2315  2307.09  2307.62   7925.51  18345925.8522
-        ETHUSDT  2024-06-03T11:45:00Z   2307.62  2313.73  2306.03  2310.28   8188.66  18945980.0941
-        ETHUSDT  2024-06-03T12:00:00Z*  2310.28  2310.28  2309.43  2309.45    159.96    370026.1752
+        BTCUSDT  2024-06-03T11:30:00Z   54739.2  54765.2  54671.2  54726.7  1160.733  63770021.6358
+        BTCUSDT  2024-06-03T11:45:00Z   54726.7  54895.8  54695.5    54794   1371.12  75439969.6295
+        BTCUSDT  2024-06-03T12:00:00Z*    54794  54838.1  54627.8  54630.9    20.015   1098731.7931
+        ETHUSDT  2024-06-03T11:30:00Z   2595.59  2600.67  2590.04  2590.75   8115.92  21105615.4538
+        ETHUSDT  2024-06-03T11:45:00Z   2590.75  2598.84  2588.62  2594.18   8357.31  21720218.8884
+        ETHUSDT  2024-06-03T12:00:00Z*  2594.18  2594.19  2592.96  2592.99    165.89    430965.0883
         * still open: its close is the latest price and will change
 
         """
@@ -64,7 +64,7 @@ struct FetchCommandTests {
             let run = try CLI.run(["fetch", "BTCUSDT", "NOPEUSDT", "--interval", "60", "--limit", "2", "--format", "json", "--base-url", url])
             #expect(run.status == 1)
             let failure = #"Bybit badRequest: Bybit answered retCode 10001 \"Not supported symbols\": check the symbol exists in this category and the parameters are valid [retCode 10001 \"Not supported symbols\", HTTP 200, symbol NOPEUSDT, GET \#(url)/v5/market/kline?category=linear&symbol=NOPEUSDT&interval=60&limit=2]"#
-            #expect(run.standardOutput == #"{"category":"linear","errors":[{"code":"badRequest","message":"\#(failure)","symbol":"NOPEUSDT"}],"interval":"60","symbols":[{"candles":[{"close":"60897","closed":true,"high":"61005.7","low":"60508.4","open":"60639.4","start":1717412400000,"start_utc":"2024-06-03T11:00:00Z","turnover":"338011758.4724","volume":"5535.325"},{"close":"60722.8","closed":false,"high":"60944.2","low":"60719.5","open":"60897","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","turnover":"1195357.3144","volume":"19.593"}],"symbol":"BTCUSDT"}]}"# + "\n")
+            #expect(run.standardOutput == #"{"category":"linear","errors":[{"code":"badRequest","message":"\#(failure)","symbol":"NOPEUSDT"}],"interval":"60","symbols":[{"candles":[{"close":"54794","closed":true,"high":"54895.8","low":"54432.8","open":"54555.4","start":1717412400000,"start_utc":"2024-06-03T11:00:00Z","turnover":"310219388.1374","volume":"5645.695"},{"close":"54630.9","closed":false,"high":"54838.1","low":"54627.8","open":"54794","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","turnover":"1098731.7931","volume":"20.015"}],"symbol":"BTCUSDT"}]}"# + "\n")
             #expect(summary(run).contains("NOPEUSDT  failed: Bybit badRequest: Bybit answered retCode 10001 \"Not supported symbols\""))
             #expect(summary(run).hasSuffix("2 symbols (1 ok, 1 failed), 2 candles, 2 requests, 0 retries, <time>\n"))
         }

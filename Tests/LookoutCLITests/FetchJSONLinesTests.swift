@@ -8,12 +8,12 @@ import TestSupport
 @Suite("lookout fetch --format jsonl")
 struct FetchJSONLinesTests {
     static let lines = """
-        {"close":"60824.4","closed":true,"high":"60865.5","low":"60764.6","open":"60837.5","start":1717414200000,"start_utc":"2024-06-03T11:30:00Z","symbol":"BTCUSDT","turnover":"69531340.3777","volume":"1138.821"}
-        {"close":"60897","closed":true,"high":"61005.7","low":"60791","open":"60824.4","start":1717415100000,"start_utc":"2024-06-03T11:45:00Z","symbol":"BTCUSDT","turnover":"82164328.6294","volume":"1343.807"}
-        {"close":"60722.8","closed":false,"high":"60944.2","low":"60719.5","open":"60897","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","symbol":"BTCUSDT","turnover":"1195357.3144","volume":"19.593"}
-        {"close":"2307.62","closed":true,"high":"2315","low":"2307.09","open":"2311.18","start":1717414200000,"start_utc":"2024-06-03T11:30:00Z","symbol":"ETHUSDT","turnover":"18345925.8522","volume":"7925.51"}
-        {"close":"2310.28","closed":true,"high":"2313.73","low":"2306.03","open":"2307.62","start":1717415100000,"start_utc":"2024-06-03T11:45:00Z","symbol":"ETHUSDT","turnover":"18945980.0941","volume":"8188.66"}
-        {"close":"2309.45","closed":false,"high":"2310.28","low":"2309.43","open":"2310.28","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","symbol":"ETHUSDT","turnover":"370026.1752","volume":"159.96"}
+        {"close":"54726.7","closed":true,"high":"54765.2","low":"54671.2","open":"54739.2","start":1717414200000,"start_utc":"2024-06-03T11:30:00Z","symbol":"BTCUSDT","turnover":"63770021.6358","volume":"1160.733"}
+        {"close":"54794","closed":true,"high":"54895.8","low":"54695.5","open":"54726.7","start":1717415100000,"start_utc":"2024-06-03T11:45:00Z","symbol":"BTCUSDT","turnover":"75439969.6295","volume":"1371.12"}
+        {"close":"54630.9","closed":false,"high":"54838.1","low":"54627.8","open":"54794","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","symbol":"BTCUSDT","turnover":"1098731.7931","volume":"20.015"}
+        {"close":"2590.75","closed":true,"high":"2600.67","low":"2590.04","open":"2595.59","start":1717414200000,"start_utc":"2024-06-03T11:30:00Z","symbol":"ETHUSDT","turnover":"21105615.4538","volume":"8115.92"}
+        {"close":"2594.18","closed":true,"high":"2598.84","low":"2588.62","open":"2590.75","start":1717415100000,"start_utc":"2024-06-03T11:45:00Z","symbol":"ETHUSDT","turnover":"21720218.8884","volume":"8357.31"}
+        {"close":"2592.99","closed":false,"high":"2594.19","low":"2592.96","open":"2594.18","start":1717416000000,"start_utc":"2024-06-03T12:00:00Z","symbol":"ETHUSDT","turnover":"430965.0883","volume":"165.89"}
 
         """
 

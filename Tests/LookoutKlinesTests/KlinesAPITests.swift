@@ -13,9 +13,9 @@ import Testing
             #expect(response.headers["content-type"] == "application/json")
             #expect(response.body == """
                 {"symbol":"BTCUSDT","category":"linear","interval":"15","source":{"cache":0,"upstream":2,"upstream_requests":1},\
-                "candles":[{"start":1717200000000,"open":"68541.2","high":"68596.5","low":"68466.8","close":"68471.5","volume":"243.18",\
-                "turnover":"16650691.8083","closed":true},{"start":1717200900000,"open":"68471.5","high":"68504","low":"68412.7",\
-                "close":"68469.8","volume":"215.359","turnover":"14730781.6935","closed":true}]}
+                "candles":[{"start":1717200000000,"open":"62259.8","high":"62311.7","low":"62183","close":"62187.3","volume":"253.379",\
+                "turnover":"15761329.8796","closed":true},{"start":1717200900000,"open":"62187.3","high":"62220","low":"62127.5",\
+                "close":"62184.1","volume":"225.126","turnover":"13987937.8058","closed":true}]}
                 """)
         }
     }

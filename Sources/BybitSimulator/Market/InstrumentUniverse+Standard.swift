@@ -1,8 +1,9 @@
 extension InstrumentUniverse {
     /// The default universe: 30 linear, 7 spot and 4 inverse instruments with plausible
-    /// listing dates, tick sizes and prices anchored at 2025-01-01 (the values are
-    /// plausible, not a copy of the live exchange; linear BTCUSDT's launch time is the one
-    /// Bybit documents).
+    /// listing dates, tick sizes and prices anchored at 2025-01-01, and for the major coins
+    /// a price history pinned at rounded, approximate prices of their cycles since 2018, so
+    /// long ranges sit in plausible ranges for their period (the values are plausible, not
+    /// a copy of the live exchange; linear BTCUSDT's launch time is the one Bybit documents).
     public static let standard: InstrumentUniverse = {
         do {
             return try InstrumentUniverse(StandardInstruments.all)
@@ -30,7 +31,8 @@ private enum StandardInstruments {
                 launchTime: CivilDate(year: row.launch.0, month: row.launch.1, day: row.launch.2).daysSinceEpoch
                     * CandleInterval.millisecondsPerDay,
                 tickSize: DecimalAmount(constant: row.tick), quantityStep: DecimalAmount(constant: row.step),
-                referencePrice: DecimalAmount(constant: row.price), dailyVolume: DecimalAmount(constant: row.volume),
+                referencePrice: DecimalAmount(constant: row.price),
+                priceHistory: StandardPriceHistory.anchors[row.seed ?? row.base] ?? [], dailyVolume: DecimalAmount(constant: row.volume),
                 dailyVolatility: row.volatility, quietRate: row.quiet, priceSeed: row.seed, maxLeverage: row.leverage)
         }
     }
@@ -92,6 +94,7 @@ private enum StandardInstruments {
         launchTime: CivilDate(year: 2022, month: 6, day: 24).daysSinceEpoch * CandleInterval.millisecondsPerDay,
         deliveryTime: CivilDate(year: 2022, month: 12, day: 30).daysSinceEpoch * CandleInterval.millisecondsPerDay + 8 * 3_600_000,
         tickSize: DecimalAmount(constant: "0.50"), quantityStep: DecimalAmount(constant: "1"),
-        referencePrice: DecimalAmount(constant: "94000"), dailyVolume: DecimalAmount(constant: "50000000"),
+        referencePrice: DecimalAmount(constant: "94000"), priceHistory: StandardPriceHistory.anchors["BTC"] ?? [],
+        dailyVolume: DecimalAmount(constant: "50000000"),
         dailyVolatility: 0.03, maxLeverage: 100)
 }

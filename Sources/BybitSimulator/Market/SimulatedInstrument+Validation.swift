@@ -15,6 +15,16 @@ extension SimulatedInstrument {
         guard tickSize.units > 0 else { throw fail("tickSize must be positive; use a value such as \"0.10\"") }
         guard quantityStep.units > 0 else { throw fail("quantityStep must be positive; use a value such as \"0.001\"") }
         guard referencePrice.units > 0 else { throw fail("referencePrice must be positive") }
+        var anchorDays: Set<Int64> = [floorDivide(referenceTime, CandleInterval.millisecondsPerDay)]
+        for anchor in priceHistory {
+            guard anchor.price.units > 0 else { throw fail("every priceHistory price must be positive") }
+            guard anchor.price.doubleValue / tickSize.doubleValue >= 100 else {
+                throw fail("the priceHistory price \(anchor.price) is under 100 ticks of tickSize \(tickSize); use a finer tickSize")
+            }
+            guard anchorDays.insert(anchor.day).inserted else {
+                throw fail("priceHistory pins UTC day \(anchor.day) twice (or on the reference's day); keep one price per day")
+            }
+        }
         guard dailyVolume.units > 0 else { throw fail("dailyVolume must be positive") }
         let ticks = referencePrice.doubleValue / tickSize.doubleValue
         guard ticks >= 100, ticks <= 1e12 else {

@@ -30,6 +30,12 @@ public struct SimulatedInstrument: Sendable, Hashable {
     public var referencePrice: DecimalAmount
     /// The instant (ms since the epoch) at which the walk passes through `referencePrice`.
     public var referenceTime: Int64
+    /// Further prices the walk passes through (besides `referencePrice` at
+    /// `referenceTime`), so that long histories stay in a plausible range for their
+    /// period; empty: the walk is pinned at the reference alone. Between two anchors the
+    /// walk is a bridge from one to the other; before the first and after the last it
+    /// wanders freely. Each anchor must fall on its own UTC day, not the reference's.
+    public var priceHistory: [PriceAnchor]
     /// The typical traded volume per UTC day, in volume units (base coin; USD for inverse).
     public var dailyVolume: DecimalAmount
     /// The typical relative daily price move, e.g. `0.03` for 3 %. Must be in (0, 0.5].
@@ -52,6 +58,7 @@ public struct SimulatedInstrument: Sendable, Hashable {
         launchTime: Int64, deliveryTime: Int64? = nil,
         tickSize: DecimalAmount, quantityStep: DecimalAmount,
         referencePrice: DecimalAmount, referenceTime: Int64 = SimulatedInstrument.defaultReferenceTime,
+        priceHistory: [PriceAnchor] = [],
         dailyVolume: DecimalAmount, dailyVolatility: Double = 0.03, quietRate: Double = 0,
         priceSeed: String? = nil, maxLeverage: Int = 50
     ) {
@@ -65,6 +72,7 @@ public struct SimulatedInstrument: Sendable, Hashable {
         self.quantityStep = quantityStep
         self.referencePrice = referencePrice
         self.referenceTime = referenceTime
+        self.priceHistory = priceHistory
         self.dailyVolume = dailyVolume
         self.dailyVolatility = dailyVolatility
         self.quietRate = quietRate

@@ -1,4 +1,4 @@
-/// `exp` built from IEEE-754 basic operations only.
+/// `exp` and `log` built from IEEE-754 basic operations only.
 ///
 /// Platform `libm` implementations may differ in the last bit, which could round a price
 /// to a different tick on another OS. Addition, multiplication and division are correctly
@@ -18,5 +18,27 @@ enum DeterministicMath {
             sum += term
         }
         return sum * Double(sign: .plus, exponent: Int(n), significand: 1)
+    }
+
+    /// The natural logarithm of a positive, finite `x`, accurate to a few ulps.
+    static func log(_ x: Double) -> Double {
+        precondition(x > 0 && x.isFinite, "log of \(x)")
+        // x = m · 2^e exactly, with m in [√½, √2) so that s = (m − 1)/(m + 1) is at most 0.172.
+        var exponent = Double(x.exponent)
+        var mantissa = x.significand  // [1, 2)
+        if mantissa > 1.4142135623730951 {
+            mantissa /= 2
+            exponent += 1
+        }
+        // log m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …); 20 terms leave less than 1e-30.
+        let s = (mantissa - 1) / (mantissa + 1)
+        let square = s * s
+        var power = s
+        var sum = 0.0
+        for k in 0..<20 {
+            sum += power / Double(2 * k + 1)
+            power *= square
+        }
+        return 2 * sum + exponent * 0.6931471805599453
     }
 }

@@ -7,8 +7,9 @@ struct InstrumentModel: Sendable {
     let nodeSeed: UInt64
     /// The reference price in ticks.
     let referenceTicks: Double
-    /// The walk's offset on the reference day, so the walk passes through the reference price.
-    let referenceOffset: Double
+    /// The days the walk is pinned at (the reference and ``SimulatedInstrument/priceHistory``),
+    /// ascending: the log-price offset from the reference there, and the raw walk's value.
+    let anchors: [WalkAnchor]
     /// The walk's amplitude per octave (`dailyVolatility · 0.9 · √2^k`).
     let amplitudes: [Double]
     /// Expected daily volume in quantity steps.
@@ -41,9 +42,12 @@ struct InstrumentModel: Sendable {
         dailyVolumeSteps = instrument.dailyVolume.doubleValue / instrument.quantityStep.doubleValue
         visibleFrom = Self.roundUpToSecond(instrument.launchTime)
         visibleUntilLimit = instrument.deliveryTime.map(Self.roundUpToSecond) ?? .max
-        referenceOffset = Self.rawWalk(
-            seed: pathSeed, amplitudes: amplitudes,
-            day: floorDivide(instrument.referenceTime, CandleInterval.millisecondsPerDay))
+        let referencePrice = instrument.referencePrice.doubleValue
+        let pinned = [PriceAnchor(time: instrument.referenceTime, price: instrument.referencePrice)] + instrument.priceHistory
+        anchors = pinned.map { anchor in
+            WalkAnchor(day: anchor.day, offset: DeterministicMath.log(anchor.price.doubleValue / referencePrice),
+                       raw: Self.rawWalk(seed: pathSeed, amplitudes: amplitudes, day: anchor.day))
+        }.sorted { $0.day < $1.day }
     }
 
     private static func roundUpToSecond(_ milliseconds: Int64) -> Int64 {
@@ -56,11 +60,36 @@ struct InstrumentModel: Sendable {
         min(floorDivide(milliseconds, 1000) * 1000 + 1000, visibleUntilLimit)
     }
 
-    /// The log-price offset of the day-level walk at the start of `day` (days since the
-    /// epoch): a sum of linearly interpolated hashed noise over 12 octaves (1 to 2048 days),
-    /// whose amplitudes grow like √span, as a random walk's do.
+    /// The log-price offset from the reference price of the day-level walk at the start of
+    /// `day` (days since the epoch). The raw walk is a sum of linearly interpolated hashed
+    /// noise over 12 octaves (1 to 2048 days), whose amplitudes grow like √span, as a random
+    /// walk's do. Between two anchors it is bent into a bridge (the raw walk minus its chord
+    /// between them, plus the chord of the anchors' log prices), so it passes through both;
+    /// outside them it is shifted to pass through the nearest one.
     func walkOffset(day: Int64) -> Double {
-        Self.rawWalk(seed: pathSeed, amplitudes: amplitudes, day: day) - referenceOffset
+        let raw = Self.rawWalk(seed: pathSeed, amplitudes: amplitudes, day: day)
+        var previous = anchors[0]
+        if day <= previous.day { return previous.offset + raw - previous.raw }
+        for next in anchors.dropFirst() {
+            if day <= next.day {
+                let fraction = Double(day - previous.day) / Double(next.day - previous.day)
+                let chord = previous.offset + (next.offset - previous.offset) * fraction
+                let rawChord = previous.raw + (next.raw - previous.raw) * fraction
+                return chord + raw - rawChord
+            }
+            previous = next
+        }
+        return previous.offset + raw - previous.raw
+    }
+
+    /// A day the walk passes through a given price.
+    struct WalkAnchor: Sendable {
+        /// Days since the epoch.
+        var day: Int64
+        /// The natural log of the anchor's price over the reference price.
+        var offset: Double
+        /// The raw walk's value on that day.
+        var raw: Double
     }
 
     private static func rawWalk(seed: UInt64, amplitudes: [Double], day: Int64) -> Double {

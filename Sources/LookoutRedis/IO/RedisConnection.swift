@@ -179,8 +179,11 @@ final class RedisConnection: Sendable {
     }
 
     /// Handles poll events: finishes a connect, flushes buffered output, reads and parses
-    /// replies and completes their requests.
-    func handle(events: Int16, buffer: UnsafeMutableRawBufferPointer, handshake: Handshake, now: ContinuousClock.Instant) -> Event? {
+    /// replies and completes their requests. With `onPush`, the connection is a subscriber:
+    /// pub/sub messages (`message`/`pmessage` arrays) go to `onPush`, off the lock, instead
+    /// of to a request.
+    func handle(events: Int16, buffer: UnsafeMutableRawBufferPointer, handshake: Handshake, now: ContinuousClock.Instant,
+                onPush: ((RedisReply) -> Void)? = nil) -> Event? {
         if phase == .connecting {
             guard events & Int16(POLLOUT | POLLERR | POLLHUP) != 0 else { return nil }
             let fd = state.withLock { $0.fd }
@@ -197,8 +200,10 @@ final class RedisConnection: Sendable {
         for _ in 0..<16 {
             switch RedisSocket.read(fd, into: buffer) {
             case .bytes(let count):
-                let (completed, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake)
+                let (completed, pushes, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake,
+                                                         acceptsPushes: onPush != nil)
                 for (request, replies) in completed { request.complete(.success(replies)) }
+                if let onPush { for push in pushes { onPush(push) } }
                 if outcome != nil || count < buffer.count { return outcome }
             case .wouldBlock:
                 return nil
@@ -251,10 +256,12 @@ final class RedisConnection: Sendable {
         }
     }
 
-    /// Feeds bytes to the parser and matches complete replies to in-flight requests.
-    private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake)
-        -> (completed: [(RedisRequest, [RedisReply])], outcome: Event?) {
+    /// Feeds bytes to the parser and matches complete replies to in-flight requests (pub/sub
+    /// messages to `pushes`, when `acceptsPushes`).
+    private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake, acceptsPushes: Bool)
+        -> (completed: [(RedisRequest, [RedisReply])], pushes: [RedisReply], outcome: Event?) {
         var completed: [(RedisRequest, [RedisReply])] = []
+        var pushes: [RedisReply] = []
         var becameReady = false
         let failure = state.withLock { state -> RedisError? in
             guard let decoder = state.decoder else {
@@ -265,6 +272,10 @@ final class RedisConnection: Sendable {
                 state.bufferedBytes += bytes.count
                 while let reply = try decoder.next() {
                     state.bufferedBytes = 0
+                    if acceptsPushes, case .array(let items) = reply, let kind = items.first?.string, kind == "message" || kind == "pmessage" {
+                        pushes.append(reply)
+                        continue
+                    }
                     guard !state.inFlight.isEmpty else {
                         return .protocolViolation("\(endpoint) sent a reply no command asked for")
                     }
@@ -292,8 +303,8 @@ final class RedisConnection: Sendable {
                 return error
             }
         }
-        if let failure { return (completed, fail(failure)) }
-        return (completed, becameReady ? .ready : nil)
+        if let failure { return (completed, pushes, fail(failure)) }
+        return (completed, pushes, becameReady ? .ready : nil)
     }
 
     /// Closes the socket, fails every in-flight request (the first with `error`, the others

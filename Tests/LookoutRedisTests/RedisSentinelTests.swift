@@ -100,13 +100,23 @@ struct RedisSentinelTests {
         #expect(try await client.send(.set("s", "1")) == .status("OK"))
         #expect(try await client.evaluate(script, keys: ["n"], arguments: [Array("5".utf8)]) == .integer(5))
         #expect(try deployment.servers[0].cli("GET", "s") == "1")
+        // The +switch-master subscription comes back (with backoff, on the next sentinel)
+        // after the sentinels drop it.
+        let clock = ContinuousClock()
+        func subscribed() -> Bool { deployment.sentinels.contains { ((try? $0.cli("CLIENT", "LIST")) ?? "").contains("sub=1") } }
+        let firstBy = clock.now + .seconds(10)
+        while clock.now < firstBy && !subscribed() { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(subscribed())
+        for sentinel in deployment.sentinels { _ = try sentinel.cli("CLIENT", "KILL", "TYPE", "pubsub") }
+        let againBy = clock.now + .seconds(10)
+        while clock.now < againBy && !subscribed() { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(subscribed(), "the client did not subscribe to +switch-master again")
         // Wait until the replica has the writes, so the failover loses nothing.
         _ = try deployment.servers[0].cli("WAIT", "1", "2000")
         try await deployment.failover()
         // The old primary keeps accepting writes until Sentinel reconfigures it; then the
         // client sees EOF or READONLY and asks the sentinels again. Writes must reach the
         // new primary within a bounded time.
-        let clock = ContinuousClock()
         let start = clock.now
         var onNewPrimary = false
         var lastError: RedisError?

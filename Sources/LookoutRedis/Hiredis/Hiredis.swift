@@ -50,9 +50,10 @@ enum RESPEncoder {
 
 /// An incremental RESP2 reply parser (hiredis's redisReader) for one connection.
 ///
-/// Not thread-safe by itself. `@unchecked Sendable` is sound because the only place that
-/// holds one is ``RedisConnection``'s `Mutex`-protected state, and every call happens inside
-/// that mutex's `withLock`; it is never shared outside it.
+/// Not thread-safe by itself. `@unchecked Sendable` is sound because it is confined to one
+/// thread: the only place that holds one is ``RedisConnection``'s state, where the event-loop
+/// thread creates it (`startConnect`), feeds it and reads replies (`parse`) and drops it
+/// (`fail`); callers on other threads never touch it.
 final class RESPDecoder: @unchecked Sendable {
     private let reader: UnsafeMutablePointer<redisReader>
 

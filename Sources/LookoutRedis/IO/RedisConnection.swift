@@ -257,51 +257,58 @@ final class RedisConnection: Sendable {
     }
 
     /// Feeds bytes to the parser and matches complete replies to in-flight requests (pub/sub
-    /// messages to `pushes`, when `acceptsPushes`).
+    /// messages to `pushes`, when `acceptsPushes`). Parsing happens off the lock (the decoder
+    /// is the loop thread's alone); only the matching holds it, so callers writing meanwhile
+    /// wait as little as possible.
     private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake, acceptsPushes: Bool)
         -> (completed: [(RedisRequest, [RedisReply])], pushes: [RedisReply], outcome: Event?) {
         var completed: [(RedisRequest, [RedisReply])] = []
         var pushes: [RedisReply] = []
         var becameReady = false
+        guard let decoder = state.withLock({ $0.decoder }) else {
+            return ([], [], fail(.protocolViolation("\(endpoint) sent \(bytes.count) bytes before any command")))
+        }
+        var replies: [RedisReply] = []
+        var decodeError: RedisError?
+        do throws(RedisError) {
+            try decoder.feed(bytes)
+            while let reply = try decoder.next() {
+                if acceptsPushes, case .array(let items) = reply, let kind = items.first?.string, kind == "message" || kind == "pmessage" {
+                    pushes.append(reply)
+                } else {
+                    replies.append(reply)
+                }
+            }
+        } catch {
+            decodeError = error
+        }
         let failure = state.withLock { state -> RedisError? in
-            guard let decoder = state.decoder else {
-                return .protocolViolation("\(endpoint) sent \(bytes.count) bytes before any command")
-            }
-            do throws(RedisError) {
-                try decoder.feed(bytes)
-                state.bufferedBytes += bytes.count
-                while let reply = try decoder.next() {
-                    state.bufferedBytes = 0
-                    if acceptsPushes, case .array(let items) = reply, let kind = items.first?.string, kind == "message" || kind == "pmessage" {
-                        pushes.append(reply)
-                        continue
-                    }
-                    guard !state.inFlight.isEmpty else {
-                        return .protocolViolation("\(endpoint) sent a reply no command asked for")
-                    }
-                    var done = false
-                    state.inFlight.updateFirst { entry in
-                        entry.replies.append(reply)
-                        done = entry.replies.count == entry.request.replyCount
-                    }
-                    guard done, let entry = state.inFlight.removeFirst() else { continue }
-                    inFlightValue.subtract(1, ordering: .relaxed)
-                    if entry.isHandshake {
-                        if let error = handshake.validate(entry.replies) { return error }
-                        state.connectDeadline = nil
-                        phaseValue.store(Phase.ready.rawValue, ordering: .relaxed)
-                        becameReady = true
-                    } else {
-                        completed.append((entry.request, entry.replies))
-                    }
+            if replies.isEmpty && pushes.isEmpty { state.bufferedBytes += bytes.count } else { state.bufferedBytes = 0 }
+            for reply in replies {
+                guard !state.inFlight.isEmpty else {
+                    return .protocolViolation("\(endpoint) sent a reply no command asked for")
                 }
-                if state.bufferedBytes > maxReplyBytes {
-                    return .protocolViolation("a reply from \(endpoint) exceeds maxReplyBytes (\(maxReplyBytes) bytes)")
+                var done = false
+                state.inFlight.updateFirst { entry in
+                    entry.replies.append(reply)
+                    done = entry.replies.count == entry.request.replyCount
                 }
-                return nil
-            } catch {
-                return error
+                guard done, let entry = state.inFlight.removeFirst() else { continue }
+                inFlightValue.subtract(1, ordering: .relaxed)
+                if entry.isHandshake {
+                    if let error = handshake.validate(entry.replies) { return error }
+                    state.connectDeadline = nil
+                    phaseValue.store(Phase.ready.rawValue, ordering: .relaxed)
+                    becameReady = true
+                } else {
+                    completed.append((entry.request, entry.replies))
+                }
             }
+            if let decodeError { return decodeError }
+            if state.bufferedBytes > maxReplyBytes {
+                return .protocolViolation("a reply from \(endpoint) exceeds maxReplyBytes (\(maxReplyBytes) bytes)")
+            }
+            return nil
         }
         if let failure { return (completed, pushes, fail(failure)) }
         return (completed, pushes, becameReady ? .ready : nil)

@@ -62,6 +62,10 @@ final class RedisConnection: Sendable {
     private let connectTimeout: Duration
     private let commandTimeout: Duration
     private let state = Mutex(State())
+    /// The loop thread's own copy of the socket and its parser, so reading never waits for a
+    /// caller holding `state` during its `send`. Only the loop thread uses it (uncontended);
+    /// it changes together with `state` in `startConnect` and `fail`.
+    private let reader = Mutex<(fd: Int32, decoder: RESPDecoder?)>((-1, nil))
     private let phaseValue = Atomic<UInt8>(Phase.idle.rawValue)
     private let inFlightValue = Atomic<Int>(0)
 
@@ -139,6 +143,7 @@ final class RedisConnection: Sendable {
             state.decoder = decoder
             state.connectDeadline = deadline
         }
+        reader.withLock { $0 = (fd, decoder) }
         phaseValue.store(Phase.connecting.rawValue, ordering: .relaxed)
         return nil
     }
@@ -194,7 +199,7 @@ final class RedisConnection: Sendable {
         }
         if events & Int16(POLLOUT) != 0, let error = flush() { return fail(error) }
         guard events & Int16(POLLIN | POLLERR | POLLHUP) != 0 else { return nil }
-        let fd = state.withLock { $0.fd }
+        let fd = reader.withLock { $0.fd }
         guard fd >= 0 else { return nil }
         // Read until the socket is drained (bounded, so one busy socket cannot starve the rest).
         for _ in 0..<16 {
@@ -265,7 +270,7 @@ final class RedisConnection: Sendable {
         var completed: [(RedisRequest, [RedisReply])] = []
         var pushes: [RedisReply] = []
         var becameReady = false
-        guard let decoder = state.withLock({ $0.decoder }) else {
+        guard let decoder = reader.withLock({ $0.decoder }) else {
             return ([], [], fail(.protocolViolation("\(endpoint) sent \(bytes.count) bytes before any command")))
         }
         var replies: [RedisReply] = []
@@ -324,6 +329,7 @@ final class RedisConnection: Sendable {
             state = State()
             return entries
         }
+        reader.withLock { $0 = (-1, nil) }
         phaseValue.store(Phase.idle.rawValue, ordering: .relaxed)
         inFlightValue.store(0, ordering: .relaxed)
         for (index, entry) in entries.enumerated() where !entry.isHandshake {

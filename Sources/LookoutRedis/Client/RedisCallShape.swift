@@ -27,6 +27,9 @@ extension RedisConnector {
         let prefix = asking ? [RedisCallShape.asking] : []
         let dropped = prefix.count
         switch shape {
+        case .commands where !asking && commands.count == 1:
+            // The common case, without copies.
+            return await submit([commands[0].arguments], to: endpoint)
         case .commands:
             return await submit(prefix + commands.map(\.arguments), to: endpoint).map { Array($0.dropFirst(dropped)) }
         case .transaction:

@@ -19,26 +19,24 @@ enum RESPEncoder {
             throw RedisError.invalidRequest("argument \(oversized) is \(arguments[oversized].count) bytes; Redis accepts at most 512 MiB per key or value")
         }
         // hiredis wants one pointer and one length per argument; lay the arguments out in one
-        // contiguous buffer so a single withUnsafeBufferPointer covers them all.
-        var storage: [UInt8] = []
-        storage.reserveCapacity(arguments.reduce(0) { $0 + $1.count })
-        var offsets: [Int] = []
-        var lengths: [Int] = []
-        offsets.reserveCapacity(arguments.count)
-        lengths.reserveCapacity(arguments.count)
-        for argument in arguments {
-            offsets.append(storage.count)
-            lengths.append(argument.count)
-            storage.append(contentsOf: argument)
-        }
+        // contiguous scratch buffer (on the stack when small: no allocation per command) so
+        // the pointers stay valid for the call.
+        let total = arguments.reduce(0) { $0 + $1.count }
         var formatted: UnsafeMutablePointer<CChar>?
-        let length: Int64 = storage.withUnsafeBufferPointer { bytes in
-            // An empty storage may have a nil base address; hiredis only reads `length` bytes.
-            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-            var pointers: [UnsafePointer<CChar>?] = offsets.map { (base + $0).assumingMemoryBound(to: CChar.self) }
-            return pointers.withUnsafeMutableBufferPointer { argv in
-                lengths.withUnsafeBufferPointer { argvLengths in
-                    CHiredis_format_argv(&formatted, Int32(arguments.count), argv.baseAddress, argvLengths.baseAddress)
+        let length: Int64 = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { storage in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: arguments.count) { pointers in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: arguments.count) { lengths in
+                    let base = storage.baseAddress!
+                    var offset = 0
+                    for (index, argument) in arguments.enumerated() {
+                        argument.withUnsafeBufferPointer { bytes in
+                            if let source = bytes.baseAddress { (base + offset).initialize(from: source, count: bytes.count) }
+                        }
+                        pointers.initializeElement(at: index, to: UnsafeRawPointer(base + offset).assumingMemoryBound(to: CChar.self))
+                        lengths.initializeElement(at: index, to: argument.count)
+                        offset += argument.count
+                    }
+                    return CHiredis_format_argv(&formatted, Int32(arguments.count), pointers.baseAddress, lengths.baseAddress)
                 }
             }
         }
@@ -52,9 +50,10 @@ enum RESPEncoder {
 
 /// An incremental RESP2 reply parser (hiredis's redisReader) for one connection.
 ///
-/// Not thread-safe by itself. `@unchecked Sendable` is sound because the only place that
-/// holds one is ``RedisConnection``'s `Mutex`-protected state, and every call happens inside
-/// that mutex's `withLock`; it is never shared outside it.
+/// Not thread-safe by itself. `@unchecked Sendable` is sound because it is confined to one
+/// thread: the only place that holds one is ``RedisConnection``'s state, where the event-loop
+/// thread creates it (`startConnect`), feeds it and reads replies (`parse`) and drops it
+/// (`fail`); callers on other threads never touch it.
 final class RESPDecoder: @unchecked Sendable {
     private let reader: UnsafeMutablePointer<redisReader>
 

@@ -62,6 +62,10 @@ final class RedisConnection: Sendable {
     private let connectTimeout: Duration
     private let commandTimeout: Duration
     private let state = Mutex(State())
+    /// The loop thread's own copy of the socket and its parser, so reading never waits for a
+    /// caller holding `state` during its `send`. Only the loop thread uses it (uncontended);
+    /// it changes together with `state` in `startConnect` and `fail`.
+    private let reader = Mutex<(fd: Int32, decoder: RESPDecoder?)>((-1, nil))
     private let phaseValue = Atomic<UInt8>(Phase.idle.rawValue)
     private let inFlightValue = Atomic<Int>(0)
 
@@ -139,6 +143,7 @@ final class RedisConnection: Sendable {
             state.decoder = decoder
             state.connectDeadline = deadline
         }
+        reader.withLock { $0 = (fd, decoder) }
         phaseValue.store(Phase.connecting.rawValue, ordering: .relaxed)
         return nil
     }
@@ -179,8 +184,11 @@ final class RedisConnection: Sendable {
     }
 
     /// Handles poll events: finishes a connect, flushes buffered output, reads and parses
-    /// replies and completes their requests.
-    func handle(events: Int16, buffer: UnsafeMutableRawBufferPointer, handshake: Handshake, now: ContinuousClock.Instant) -> Event? {
+    /// replies and completes their requests. With `onPush`, the connection is a subscriber:
+    /// pub/sub messages (`message`/`pmessage` arrays) go to `onPush`, off the lock, instead
+    /// of to a request.
+    func handle(events: Int16, buffer: UnsafeMutableRawBufferPointer, handshake: Handshake, now: ContinuousClock.Instant,
+                onPush: ((RedisReply) -> Void)? = nil) -> Event? {
         if phase == .connecting {
             guard events & Int16(POLLOUT | POLLERR | POLLHUP) != 0 else { return nil }
             let fd = state.withLock { $0.fd }
@@ -191,14 +199,16 @@ final class RedisConnection: Sendable {
         }
         if events & Int16(POLLOUT) != 0, let error = flush() { return fail(error) }
         guard events & Int16(POLLIN | POLLERR | POLLHUP) != 0 else { return nil }
-        let fd = state.withLock { $0.fd }
+        let fd = reader.withLock { $0.fd }
         guard fd >= 0 else { return nil }
         // Read until the socket is drained (bounded, so one busy socket cannot starve the rest).
         for _ in 0..<16 {
             switch RedisSocket.read(fd, into: buffer) {
             case .bytes(let count):
-                let (completed, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake)
+                let (completed, pushes, outcome) = parse(UnsafeRawBufferPointer(rebasing: buffer[..<count]), handshake: handshake,
+                                                         acceptsPushes: onPush != nil)
                 for (request, replies) in completed { request.complete(.success(replies)) }
+                if let onPush { for push in pushes { onPush(push) } }
                 if outcome != nil || count < buffer.count { return outcome }
             case .wouldBlock:
                 return nil
@@ -251,49 +261,62 @@ final class RedisConnection: Sendable {
         }
     }
 
-    /// Feeds bytes to the parser and matches complete replies to in-flight requests.
-    private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake)
-        -> (completed: [(RedisRequest, [RedisReply])], outcome: Event?) {
+    /// Feeds bytes to the parser and matches complete replies to in-flight requests (pub/sub
+    /// messages to `pushes`, when `acceptsPushes`). Parsing happens off the lock (the decoder
+    /// is the loop thread's alone); only the matching holds it, so callers writing meanwhile
+    /// wait as little as possible.
+    private func parse(_ bytes: UnsafeRawBufferPointer, handshake: Handshake, acceptsPushes: Bool)
+        -> (completed: [(RedisRequest, [RedisReply])], pushes: [RedisReply], outcome: Event?) {
         var completed: [(RedisRequest, [RedisReply])] = []
+        var pushes: [RedisReply] = []
         var becameReady = false
-        let failure = state.withLock { state -> RedisError? in
-            guard let decoder = state.decoder else {
-                return .protocolViolation("\(endpoint) sent \(bytes.count) bytes before any command")
-            }
-            do throws(RedisError) {
-                try decoder.feed(bytes)
-                state.bufferedBytes += bytes.count
-                while let reply = try decoder.next() {
-                    state.bufferedBytes = 0
-                    guard !state.inFlight.isEmpty else {
-                        return .protocolViolation("\(endpoint) sent a reply no command asked for")
-                    }
-                    var done = false
-                    state.inFlight.updateFirst { entry in
-                        entry.replies.append(reply)
-                        done = entry.replies.count == entry.request.replyCount
-                    }
-                    guard done, let entry = state.inFlight.removeFirst() else { continue }
-                    inFlightValue.subtract(1, ordering: .relaxed)
-                    if entry.isHandshake {
-                        if let error = handshake.validate(entry.replies) { return error }
-                        state.connectDeadline = nil
-                        phaseValue.store(Phase.ready.rawValue, ordering: .relaxed)
-                        becameReady = true
-                    } else {
-                        completed.append((entry.request, entry.replies))
-                    }
-                }
-                if state.bufferedBytes > maxReplyBytes {
-                    return .protocolViolation("a reply from \(endpoint) exceeds maxReplyBytes (\(maxReplyBytes) bytes)")
-                }
-                return nil
-            } catch {
-                return error
-            }
+        guard let decoder = reader.withLock({ $0.decoder }) else {
+            return ([], [], fail(.protocolViolation("\(endpoint) sent \(bytes.count) bytes before any command")))
         }
-        if let failure { return (completed, fail(failure)) }
-        return (completed, becameReady ? .ready : nil)
+        var replies: [RedisReply] = []
+        var decodeError: RedisError?
+        do throws(RedisError) {
+            try decoder.feed(bytes)
+            while let reply = try decoder.next() {
+                if acceptsPushes, case .array(let items) = reply, let kind = items.first?.string, kind == "message" || kind == "pmessage" {
+                    pushes.append(reply)
+                } else {
+                    replies.append(reply)
+                }
+            }
+        } catch {
+            decodeError = error
+        }
+        let failure = state.withLock { state -> RedisError? in
+            if replies.isEmpty && pushes.isEmpty { state.bufferedBytes += bytes.count } else { state.bufferedBytes = 0 }
+            for reply in replies {
+                guard !state.inFlight.isEmpty else {
+                    return .protocolViolation("\(endpoint) sent a reply no command asked for")
+                }
+                var done = false
+                state.inFlight.updateFirst { entry in
+                    entry.replies.append(reply)
+                    done = entry.replies.count == entry.request.replyCount
+                }
+                guard done, let entry = state.inFlight.removeFirst() else { continue }
+                inFlightValue.subtract(1, ordering: .relaxed)
+                if entry.isHandshake {
+                    if let error = handshake.validate(entry.replies) { return error }
+                    state.connectDeadline = nil
+                    phaseValue.store(Phase.ready.rawValue, ordering: .relaxed)
+                    becameReady = true
+                } else {
+                    completed.append((entry.request, entry.replies))
+                }
+            }
+            if let decodeError { return decodeError }
+            if state.bufferedBytes > maxReplyBytes {
+                return .protocolViolation("a reply from \(endpoint) exceeds maxReplyBytes (\(maxReplyBytes) bytes)")
+            }
+            return nil
+        }
+        if let failure { return (completed, pushes, fail(failure)) }
+        return (completed, pushes, becameReady ? .ready : nil)
     }
 
     /// Closes the socket, fails every in-flight request (the first with `error`, the others
@@ -306,6 +329,7 @@ final class RedisConnection: Sendable {
             state = State()
             return entries
         }
+        reader.withLock { $0 = (-1, nil) }
         phaseValue.store(Phase.idle.rawValue, ordering: .relaxed)
         inFlightValue.store(0, ordering: .relaxed)
         for (index, entry) in entries.enumerated() where !entry.isHandshake {

@@ -55,6 +55,14 @@ final class RedisConnector: Sendable {
         }
     }
 
+    /// Starts a ``RedisSentinelWatcher`` of `masterName` on the client's loop (no-op after
+    /// shutdown or when the loop could not start). `notify` runs on the loop thread.
+    func watchSentinels(_ sentinels: [RedisEndpoint], masterName: String,
+                        notify: @escaping @Sendable (RedisSentinelWatcher.Notice) -> Void) {
+        guard let loop, !sentinels.isEmpty, !isShutDown.load(ordering: .relaxed) else { return }
+        loop.register(RedisSentinelWatcher(sentinels: sentinels, masterName: masterName, configuration: configuration, loop: loop, notify: notify))
+    }
+
     /// Closes the open connections to `endpoint` (in-flight requests fail with `error`).
     func closeConnections(to endpoint: RedisEndpoint, _ error: RedisError) {
         guard let loop, let pool = pools.withLock({ $0[PoolKey(endpoint: endpoint, role: .data)] }) else { return }

@@ -117,6 +117,7 @@ final class RedisEventLoop: Sendable {
         var pollFDs: [pollfd] = []
         var dirty = true
         var next = clock.now
+        var lastCompletion = clock.now - .seconds(1)
         while true {
             let (running, sources, tasks) = state.withLock { state in
                 let tasks = state.tasks
@@ -149,9 +150,12 @@ final class RedisEventLoop: Sendable {
                 for index in pollFDs.indices { pollFDs[index].revents = 0 }
             }
             var ready: Int32 = 0
-            // With replies due, poll without sleeping for a few microseconds first: a reply on
-            // loopback usually arrives that soon, and waking a sleeping thread costs more.
-            if spinBudget > .zero, watches.contains(where: { $0.connection.inFlightCount > 0 }) {
+            // With replies due, or right after completing some (a caller that just got its
+            // reply often sends its next command at once), poll without sleeping for a few
+            // microseconds first: a reply on loopback usually arrives that soon, and waking a
+            // sleeping thread costs more.
+            if spinBudget > .zero,
+               clock.now < lastCompletion + spinBudget || watches.contains(where: { $0.connection.inFlightCount > 0 }) {
                 let spinEnd = clock.now + spinBudget
                 repeat {
                     ready = poll(&pollFDs, nfds_t(pollFDs.count), 0)
@@ -172,6 +176,7 @@ final class RedisEventLoop: Sendable {
                 let watch = watches[index - 1]
                 let events = pollFDs[index].revents
                 if events & Int16(POLLOUT | POLLERR | POLLHUP | POLLNVAL) != 0 { dirty = true }
+                if events & Int16(POLLIN) != 0 { lastCompletion = clock.now }
                 if watch.source.handle(watch.connection, events: events, buffer: buffer, now: clock.now) { dirty = true }
             }
         }

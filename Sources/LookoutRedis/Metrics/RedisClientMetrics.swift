@@ -53,10 +53,19 @@ final class RedisClientMetrics: Sendable {
     func record(label: String, commandNames: [String], replies: [RedisReply]?, error: RedisError?, seconds: Double) {
         duration.labels(label).observe(seconds)
         if let replies {
+            // A pipeline often repeats one command: one series lookup per run of equal
+            // (command, outcome) pairs, not one per command.
+            var run: (name: String, failed: Bool, count: Int)?
             for (index, name) in commandNames.enumerated() {
                 let failed = index < replies.count && replies[index].serverError != nil
-                commands.labels(name, failed ? "server_error" : "ok").inc()
+                if let current = run, current.name == name, current.failed == failed {
+                    run?.count += 1
+                    continue
+                }
+                if let current = run { commands.labels(current.name, current.failed ? "server_error" : "ok").inc(by: current.count) }
+                run = (name, failed, 1)
             }
+            if let current = run { commands.labels(current.name, current.failed ? "server_error" : "ok").inc(by: current.count) }
         } else {
             let outcome = if case .server = error { "server_error" } else { "failed" }
             for name in commandNames { commands.labels(name, outcome).inc() }

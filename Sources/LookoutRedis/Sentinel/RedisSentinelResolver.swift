@@ -5,11 +5,15 @@ import Synchronization
 /// Discovery follows the Sentinel client protocol: ask each sentinel in turn
 /// `SENTINEL get-master-addr-by-name` (the first that answers moves to the front), then
 /// check with `ROLE` that the address really is a primary; if not, pause briefly and start
-/// over, until ``RedisConfiguration/connectTimeout`` has passed. The address is forgotten,
-/// and found again on the next call, when a call could not reach it or got `READONLY` (the
-/// old primary, demoted to a replica). Single-command calls, transactions and scripts that
-/// were certainly not executed (never written, or refused with `READONLY`) are retried once
-/// on the new primary.
+/// over, until ``RedisConfiguration/connectTimeout`` has passed.
+///
+/// After a failover the client moves to the new primary as soon as a sentinel publishes
+/// `+switch-master` (a ``RedisSentinelWatcher``, started with the first call, keeps one
+/// subscription open). As a fallback the address is also forgotten, and found again on the
+/// next call, when a call could not reach it or got `READONLY` (the old primary, demoted to a
+/// replica). Single-command calls, transactions and scripts that were certainly not executed
+/// (never written, or refused with `READONLY`) are retried once on the new primary. Every
+/// change of primary counts in `redis_sentinel_failovers_total`.
 ///
 /// Thread-safe.
 final class RedisSentinelResolver: Sendable {
@@ -20,6 +24,9 @@ final class RedisSentinelResolver: Sendable {
         var resolving = false
         var waiters: [CheckedContinuation<Void, Never>] = []
         var lastError: RedisError?
+        /// Bumped by every `+switch-master`: a discovery that started before it is stale.
+        var epoch = 0
+        var watching = false
     }
 
     let masterName: String
@@ -56,10 +63,50 @@ final class RedisSentinelResolver: Sendable {
     /// The current primary, discovering it first if it is not known.
     func primary() async throws(RedisError) -> RedisEndpoint {
         if let primary = state.withLock({ $0.primary }) { return primary }
+        startWatching()
         await resolve()
         let (primary, error) = state.withLock { ($0.primary, $0.lastError) }
         guard let primary else { throw error ?? RedisError.connection(endpoint: "sentinel", reason: "no primary found for '\(masterName)'") }
         return primary
+    }
+
+    /// Subscribes to `+switch-master` (once per client).
+    private func startWatching() {
+        let (start, sentinels) = state.withLock { state -> (Bool, [RedisEndpoint]) in
+            defer { state.watching = true }
+            return (!state.watching, state.sentinels)
+        }
+        guard start else { return }
+        connector.watchSentinels(sentinels, masterName: masterName) { [weak self] notice in
+            guard let self else { return }
+            switch notice {
+            case .switched(let endpoint): switchPrimary(to: endpoint)
+            case .verify: Task { await self.verify() }
+            }
+        }
+    }
+
+    /// Makes `endpoint` the primary at once (announced by a sentinel, or found by a check);
+    /// counts a failover when it replaces another address.
+    func switchPrimary(to endpoint: RedisEndpoint) {
+        let changed = state.withLock { state -> Bool in
+            state.epoch += 1
+            let changed = state.lastPrimary != nil && state.lastPrimary != endpoint
+            if state.lastPrimary == nil || changed {
+                state.primary = endpoint
+                state.lastPrimary = endpoint
+                state.lastError = nil
+            }
+            return changed
+        }
+        if changed { connector.metrics?.sentinelFailovers.inc() }
+    }
+
+    /// After a (re)subscription: asks the sentinels again and switches if the primary moved
+    /// while no subscription was listening. Does nothing before the first discovery.
+    private func verify() async {
+        guard state.withLock({ $0.primary != nil && !$0.resolving }) else { return }
+        if case .success(let endpoint) = await discoverOnce() { switchPrimary(to: endpoint) }
     }
 
     private func forget(_ endpoint: RedisEndpoint) {
@@ -86,6 +133,7 @@ final class RedisSentinelResolver: Sendable {
             }
             return
         }
+        let epoch = state.withLock { $0.epoch }
         let deadline = ContinuousClock.now + connector.configuration.connectTimeout
         var outcome: Result<RedisEndpoint, RedisError>
         repeat {
@@ -96,6 +144,9 @@ final class RedisSentinelResolver: Sendable {
         let (waiters, changed) = state.withLock { state -> ([CheckedContinuation<Void, Never>], Bool) in
             var changed = false
             switch outcome {
+            case .success where state.epoch != epoch && state.primary != nil:
+                // A sentinel announced a switch meanwhile; this answer may predate it.
+                break
             case .success(let endpoint):
                 changed = state.lastPrimary != nil && state.lastPrimary != endpoint
                 state.primary = endpoint

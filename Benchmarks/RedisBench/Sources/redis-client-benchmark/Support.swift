@@ -37,7 +37,11 @@ enum Measure {
     struct Latencies { let p50: Double; let p99: Double }
 
     /// Runs `body` `count` times in a row; p50/p99 in milliseconds.
-    static func roundTrips(count: Int, _ body: () async throws -> Void) async throws -> Latencies {
+    ///
+    /// `body` is `@Sendable`, hence nonisolated: it runs on the cooperative pool like a
+    /// service's request handler. (A closure written in top-level code is otherwise
+    /// main-actor isolated, and every call would add two hops to the main thread and back.)
+    static func roundTrips(count: Int, _ body: @escaping @Sendable () async throws -> Void) async throws -> Latencies {
         let clock = ContinuousClock()
         for _ in 0..<min(1000, count) { try await body() }
         var samples: [Double] = []

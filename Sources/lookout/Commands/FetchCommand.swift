@@ -29,7 +29,9 @@ struct FetchCommand {
           --interval I      candle length: 1 3 5 15 30 60 120 240 360 720 (minutes), D, W or M
           --limit N         the latest N candles per symbol, 1...1000 (default 200)
           --from T          first candle start: 2024-06-01, 2024-06-01T12:30Z or milliseconds
-          --to T            last candle start (default: now); any length, split into pages
+          --to T            last candle start (default: now); the range is split into pages
+                            of 1,000 candles, at most 2,000 requests per symbol (about 2
+                            million candles, e.g. 3.8 years of 1-minute candles)
           --category C      spot, linear (default) or inverse
           --price P         mark, index or premium candles instead of trades
                             (options: lookout fetch --price=mark --help)
@@ -93,6 +95,13 @@ struct FetchCommand {
         // cache the range goes through it instead, so that only the chunks it lacks are fetched.
         if cache == nil, case .range(let from, let to) = options.selection, options.format == .csv || options.format == .jsonl {
             return await streamRange(options, from: from, to: to, client: client, pagesPlanned: pagesPlanned, started: started)
+        }
+        do {
+            // The document is written after the download: check --out before sending anything.
+            try OutputFile.checkWritable(options.outputPath)
+        } catch {
+            StandardError.write("lookout fetch: \(error)\n")
+            return Status.outputFailed
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         await probeCache(cache, options: cacheOptions)

@@ -22,6 +22,8 @@ enum OutputFile {
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(temporary)' next to '\(path)': \(errorText()); check the directory exists and is writable")
         }
+        TemporaryFileCleanup.register(temporary)
+        defer { TemporaryFileCleanup.unregister() }
         let written = writeAll(bytes, to: descriptor) && fsync(descriptor) == 0
         let problem = written ? nil : errorText()
         close(descriptor)
@@ -30,6 +32,20 @@ enum OutputFile {
             unlink(temporary)
             throw Failure(description: "cannot write '\(path)': \(reason); nothing was changed")
         }
+    }
+
+    /// Fails as ``write(_:to:)`` would if `path`'s directory is missing or not writable, by
+    /// creating and removing the temporary file, so the problem is reported before any
+    /// request is sent. Standard output (`nil`) always passes.
+    static func checkWritable(_ path: String?) throws(Failure) {
+        guard let path else { return }
+        let temporary = try temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot create '\(temporary)' next to '\(path)': \(errorText()); check the directory exists and is writable")
+        }
+        close(descriptor)
+        unlink(temporary)
     }
 
     /// The hidden temporary file beside `path` that is renamed over it when complete.

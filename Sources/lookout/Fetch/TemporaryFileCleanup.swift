@@ -8,15 +8,15 @@ import Synchronization
 ///
 /// The path is a `strdup`ed C string whose address sits in a lock-free `Atomic<Int>`, so
 /// the handler reads it with only async-signal-safe operations (an atomic load, `unlink`,
-/// `_exit`).
+/// `_exit`). A path is never freed once registered: a handler running on another thread
+/// may be reading it at that moment, and a CLI run registers one or two paths.
 enum TemporaryFileCleanup {
     private static let pendingPath = Atomic<Int>(0)
     private static let installed = Atomic<Bool>(false)
 
     /// Registers `path` and installs the handlers (once).
     static func register(_ path: String) {
-        let previous = pendingPath.exchange(Int(bitPattern: strdup(path)), ordering: .sequentiallyConsistent)
-        free(UnsafeMutablePointer<CChar>(bitPattern: previous))
+        pendingPath.store(Int(bitPattern: strdup(path)), ordering: .sequentiallyConsistent)
         guard !installed.exchange(true, ordering: .sequentiallyConsistent) else { return }
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
@@ -30,6 +30,6 @@ enum TemporaryFileCleanup {
 
     /// Forgets the registered path (it was renamed or removed).
     static func unregister() {
-        free(UnsafeMutablePointer<CChar>(bitPattern: pendingPath.exchange(0, ordering: .sequentiallyConsistent)))
+        pendingPath.store(0, ordering: .sequentiallyConsistent)
     }
 }

@@ -53,7 +53,7 @@ extension OutputFolder {
             if let text = try read(path), !text.contains(GeneratedHeader.marker) { foreign.append(path) } else { stale.append(path) }
         }
         guard foreign.isEmpty else {
-            throw CatalogError(.foreignFile, "\(path) holds files the generator would replace or delete but did not generate: \(foreign.sorted().joined(separator: ", ")). Move them out of \(path)/ (the folder's \(kind == .dashboards ? "*.json" : "*.rules.yml, tests/*-test.yaml and runbooks/*.md") files are generated); nothing was written")
+            throw CatalogError(.foreignFile, "\(path) holds files the generator would replace or delete but did not generate: \(foreign.sorted().joined(separator: ", ")). Move them out of \(path)/ (the folder's \(kind == .dashboards ? "*.json and provisioning/*.yaml" : "*.rules.yml, tests/*-test.yaml and runbooks/*.md") files are generated); nothing was written")
         }
         try commit(pending)
         for path in stale {

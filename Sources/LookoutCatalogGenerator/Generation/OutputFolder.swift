@@ -11,7 +11,7 @@ import LookoutCatalog
 public struct OutputFolder: Sendable {
     /// What the folder holds, which decides the files the generator owns.
     public enum Kind: String, Sendable, Hashable {
-        /// `*.json` at the top level.
+        /// `*.json` at the top level and `provisioning/*.yaml`.
         case dashboards
         /// `*.rules.yml`, `alertmanager.yml`, `tests/*-test.yaml`, `runbooks/*.md`.
         case alerts
@@ -21,6 +21,7 @@ public struct OutputFolder: Sendable {
             let parts = path.split(separator: "/")
             switch self {
             case .dashboards:
+                if parts.count == 2, parts[0] == GrafanaProvisioning.folder[...] { return path.hasSuffix(".yaml") }
                 return parts.count == 1 && path.hasSuffix(".json")
             case .alerts:
                 if parts.count == 1 { return path.hasSuffix(".rules.yml") || path == AlertmanagerConfig.fileName }
@@ -31,7 +32,7 @@ public struct OutputFolder: Sendable {
         }
 
         /// The subfolders that may hold owned files.
-        var subfolders: [String] { self == .alerts ? ["tests", "runbooks"] : [] }
+        var subfolders: [String] { self == .alerts ? ["tests", "runbooks"] : [GrafanaProvisioning.folder] }
     }
 
     /// The folder's absolute or working-directory-relative path.

@@ -71,7 +71,8 @@ final class DemoRun {
         guard found["prometheus"] != nil else {
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             stop()
-            throw PrometheusServer.Failure("scripts/demo did not print its URLs within 60 s; its output:\n\(output)")
+            let how = !exitedEarly ? "is still running" : (status & 0x7f) == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+            throw PrometheusServer.Failure("scripts/demo did not print its URLs within 60 s (it \(how)); its output:\n\(output)")
         }
     }
 

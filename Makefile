@@ -96,3 +96,20 @@ clean:
 ## peak RSS and candles/s (release build; CANDLES=N for another size).
 bench-fetch:
 	SWIFT=$(SWIFT) Benchmarks/fetch-stream-benchmark.sh
+
+# MARK: demo (issue 12): the whole stack on loopback, and its live dashboard/alert test
+.PHONY: demo demo-test
+## demo: build (debug: quick to build, shared with `make test`, and far faster than the demo's
+## traffic needs), then run bybit-sim, redis-server, two `lookout serve` sharing Redis, Prometheus
+## (generated rules) and Alertmanager (generated config) with traffic and faults; prints the URLs.
+## Ctrl-C stops everything; DEMO_DURATION=N stops after N seconds. Logs go to a printed temp dir.
+demo:
+	@scripts/bootstrap test
+	scripts/demo
+
+## demo-test: only the live test of the demo: every dashboard expression and recording rule has
+## data, and the fault alerts fire, route, inhibit and resolve (about 2 minutes; also in `make test`).
+demo-test:
+	@scripts/bootstrap test
+	$(SWIFT) build --build-tests $(STRICT)
+	$(SWIFT) test --skip-build --no-parallel --filter DemoScenarioTests

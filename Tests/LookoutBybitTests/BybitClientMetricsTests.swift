@@ -76,6 +76,22 @@ struct BybitClientMetricsTests {
         }
     }
 
+    @Test func marketRowCountersStartAtZeroAndBatchesRunElsewhereAreRecorded() async throws {
+        try await withExchange { exchange in
+            let registry = Registry()
+            let client = try exchange.client(metrics: try BybitClientMetrics(registry: registry))
+            for endpoint in ["tickers", "orderbook", "recent_trade", "funding_history", "open_interest", "account_ratio"] {
+                #expect(registry.sampleValue("bybit_market_rows_fetched_total", labels: ["endpoint": endpoint]) == 0, "\(endpoint)")
+            }
+            client.recordBatch(symbols: 3, failures: 1, duration: .milliseconds(30))
+            client.recordBatch(symbols: 1, failures: 5, duration: .milliseconds(10))
+            #expect(registry.sampleValue("bybit_batch_duration_seconds_count", labels: ["size": "2-5"]) == 1)
+            #expect(registry.sampleValue("bybit_batch_duration_seconds_count", labels: ["size": "1"]) == 1)
+            #expect(registry.sampleValue("bybit_batch_symbols_total", labels: ["outcome": "ok"]) == 2)
+            #expect(registry.sampleValue("bybit_batch_symbols_total", labels: ["outcome": "failed"]) == 2, "failures are capped at the symbol count")
+        }
+    }
+
     @Test func clientsSharingAMetricsObjectAddUp() async throws {
         try await withExchange { exchange in
             let registry = Registry()

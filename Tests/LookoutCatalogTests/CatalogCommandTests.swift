@@ -13,14 +13,16 @@ struct CatalogCommandTests {
         let out = url.appendingPathComponent("dashboards").path
         let written = CatalogCommand.run(["dashboards", "--output", out, "--verbose"], catalogs: ShopFixture.set)
         #expect(written == .init(exitCode: 0, output: """
-            \(out): 3 created, 0 updated, 0 unchanged, 0 deleted
+            \(out): 5 created, 0 updated, 0 unchanged, 0 deleted
               created    overview.json
               created    shop.json
               created    shop_payments.json
+              created    provisioning/dashboards.yaml
+              created    provisioning/datasources.yaml
 
             """, errors: ""))
         #expect(CatalogCommand.run(["dashboards", "--output", out, "--check"], catalogs: ShopFixture.set)
-            == .init(exitCode: 0, output: "\(out): 3 files up to date\n", errors: ""))
+            == .init(exitCode: 0, output: "\(out): 5 files up to date\n", errors: ""))
         let fewer = CatalogSet([ShopFixture.catalog], runbookBaseURL: "https://example.com/rb")
         let drift = CatalogCommand.run(["dashboards", "--check", "--output", out], catalogs: fewer)
         #expect(drift.exitCode == 1)

@@ -20,6 +20,7 @@ struct GoldenTests {
     func fileList() throws {
         #expect(try Self.files().map(\.path) == [
             "dashboards/overview.json", "dashboards/shop.json", "dashboards/shop_payments.json",
+            "dashboards/provisioning/dashboards.yaml", "dashboards/provisioning/datasources.yaml",
             "alerts/process.rules.yml", "alerts/tests/process-test.yaml", "alerts/runbooks/process.md",
             "alerts/shop.rules.yml", "alerts/tests/shop-test.yaml", "alerts/runbooks/shop.md",
             "alerts/alertmanager.yml",

@@ -105,7 +105,7 @@ struct OutputFolderTests {
     }
 
     @Test("ownership patterns", arguments: [
-        (OutputFolder.Kind.dashboards, "a.json", true), (.dashboards, "sub/a.json", false), (.dashboards, "a.yml", false),
+        (OutputFolder.Kind.dashboards, "a.json", true), (.dashboards, "sub/a.json", false), (.dashboards, "a.yml", false), (.dashboards, "provisioning/dashboards.yaml", true),
         (.alerts, "a.rules.yml", true), (.alerts, "alertmanager.yml", true), (.alerts, "tests/a-test.yaml", true),
         (.alerts, "runbooks/a.md", true), (.alerts, "README.md", false), (.alerts, "tests/a.yaml", false), (.alerts, "x/a.rules.yml", false),
         (.reference, "metrics.md", true), (.reference, "guide.md", false), (.reference, "sub/metrics.md", false),

@@ -77,6 +77,17 @@ struct HTTPMetricsObserverTests {
         #expect(!exposition.contains("secret-token"), "raw paths never become labels")
     }
 
+    @Test func handlerErrorSeriesOfEveryRouteStartAtZero() throws {
+        let registry = Registry()
+        let observer = try HTTPMetricsObserver(registry: registry, maxConnections: 64)
+        #expect(registry.sampleValue("http_handler_errors_total", labels: ["route": "/items/{id}"]) == nil)
+        observer.exposeHandlerErrors(routes: ["/items/{id}", "/fail", "/items/{id}"])
+        #expect(registry.sampleValue("http_handler_errors_total", labels: ["route": "/items/{id}"]) == 0)
+        #expect(registry.sampleValue("http_handler_errors_total", labels: ["route": "/fail"]) == 0)
+        observer.handlerFailed(route: "/fail", error: CancellationError())
+        #expect(registry.sampleValue("http_handler_errors_total", labels: ["route": "/fail"]) == 1)
+    }
+
     @Test func connectionsRefusalsAndTimeoutsAreCounted() async throws {
         let registry = Registry()
         let observer = try HTTPMetricsObserver(registry: registry, maxConnections: 1)

@@ -54,7 +54,7 @@ struct ServeSettingsTests {
         (["--config", "c.json"], [:], #"{"port": "80"}"#,
          #"config file 'c.json': key 'port' must be a whole number from 0 to 65535, got the string "80""#),
         (["--config", "c.json"], [:], #"{"prot": 80}"#,
-         "config file 'c.json': unknown key 'prot'; known keys: host, port, log_level, log_format, shutdown_grace, max_connections, event_loops, synthetic_series, bybit_base_url, bybit_timeout, bybit_attempts, rate_limit"),
+         "config file 'c.json': unknown key 'prot'; known keys: host, port, log_level, log_format, shutdown_grace, max_connections, event_loops, synthetic_series, bybit_base_url, bybit_timeout, bybit_attempts, bybit_ban_cooldown, rate_limit"),
         (["--config", "c.json"], [:], #"{"port": 80,"#,
          "config file 'c.json' is not a JSON object of settings (The given data was not valid JSON.)"),
         (["--config", "c.json"], [:], #"[1, 2]"#, "config file 'c.json' is not a JSON object of settings (the top level must be an object)"),

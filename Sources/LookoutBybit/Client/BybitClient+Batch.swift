@@ -26,6 +26,18 @@ extension BybitClient {
         }
     }
 
+    /// Records a multi-symbol batch that ran outside ``fetchMultipleSymbols(_:category:interval:limit:maxConcurrency:)``
+    /// (through a candle cache, or an API's own fan-out) in this client's batch metrics
+    /// (`bybit_batch_duration_seconds`, `bybit_batch_symbols_total`), as if it had run here.
+    ///
+    /// - Parameters:
+    ///   - symbols: The symbols the batch asked for.
+    ///   - failures: How many of them failed.
+    ///   - duration: The batch's wall time.
+    public func recordBatch(symbols: Int, failures: Int, duration: Duration) {
+        events.batchFinished(symbols: symbols, failures: min(max(0, failures), symbols), duration: duration)
+    }
+
     private func batch<Value: Sendable>(
         _ symbols: [String], maxConcurrency: Int?,
         _ fetch: @escaping @Sendable (String) async throws(BybitError) -> Value

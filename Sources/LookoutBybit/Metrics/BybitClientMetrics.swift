@@ -35,6 +35,10 @@ public struct BybitClientMetrics: Sendable {
     public init(registry: Registry) throws(MetricError) {
         catalog = try CatalogMetrics<BybitMetrics>(registry: registry)
         budget = try UpstreamBudgetMetrics.Live(registry: registry)
+        // Each market endpoint's row counter starts at 0, so a process that only fetches
+        // klines shows "0 rows / s" on the market-data panel instead of "no data".
+        let rows: CounterFamily = catalog.family(BybitMetrics.marketRows)
+        for endpoint in BybitEndpoint.marketRowEndpoints { _ = rows.labels(endpoint.label) }
     }
 
     /// The live family of a labelled counter declaration (`metrics.requests`).

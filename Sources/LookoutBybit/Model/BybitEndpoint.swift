@@ -16,6 +16,10 @@ enum BybitEndpoint: String, Sendable, Hashable, CaseIterable {
 
     var path: String { rawValue }
 
+    /// The endpoints whose rows count in `bybit_market_rows_fetched_total` (every market
+    /// endpoint but the klines, instruments and time).
+    static let marketRowEndpoints: [BybitEndpoint] = [.tickers, .orderBook, .recentTrade, .fundingHistory, .openInterest, .accountRatio]
+
     var label: String {
         switch self {
         case .kline: "kline"

@@ -11,7 +11,7 @@ import LookoutCatalog
 public struct OutputFolder: Sendable {
     /// What the folder holds, which decides the files the generator owns.
     public enum Kind: String, Sendable, Hashable {
-        /// `*.json` at the top level.
+        /// `*.json` at the top level and `provisioning/*.yaml`.
         case dashboards
         /// `*.rules.yml`, `alertmanager.yml`, `tests/*-test.yaml`, `runbooks/*.md`.
         case alerts
@@ -23,6 +23,7 @@ public struct OutputFolder: Sendable {
             let parts = path.split(separator: "/")
             switch self {
             case .dashboards:
+                if parts.count == 2, parts[0] == GrafanaProvisioning.folder[...] { return path.hasSuffix(".yaml") }
                 return parts.count == 1 && path.hasSuffix(".json")
             case .alerts:
                 if parts.count == 1 { return path.hasSuffix(".rules.yml") || path == AlertmanagerConfig.fileName }
@@ -37,14 +38,20 @@ public struct OutputFolder: Sendable {
         /// The owned files, for messages.
         var ownedDescription: String {
             switch self {
-            case .dashboards: return "*.json"
+            case .dashboards: return "*.json and provisioning/*.yaml"
             case .alerts: return "*.rules.yml, tests/*-test.yaml and runbooks/*.md"
             case .reference: return MetricsReference.fileName
             }
         }
 
         /// The subfolders that may hold owned files.
-        var subfolders: [String] { self == .alerts ? ["tests", "runbooks"] : [] }
+        var subfolders: [String] {
+            switch self {
+            case .dashboards: return [GrafanaProvisioning.folder]
+            case .alerts: return ["tests", "runbooks"]
+            case .reference: return []
+            }
+        }
     }
 
     /// The folder's absolute or working-directory-relative path.

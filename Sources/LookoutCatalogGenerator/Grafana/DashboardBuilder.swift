@@ -10,8 +10,13 @@ enum DashboardBuilder {
     /// The tag every generated dashboard carries (the links dropdown lists them).
     static let tag = "lookout"
 
-    /// Every dashboard of every catalog, as `<file>.json`.
+    /// Every dashboard of every catalog, as `<file>.json`, then the Grafana provisioning
+    /// files (``GrafanaProvisioning``).
     static func files(for set: CatalogSet) -> [GeneratedFile] {
+        dashboards(for: set) + GrafanaProvisioning.files(for: set)
+    }
+
+    static func dashboards(for set: CatalogSet) -> [GeneratedFile] {
         set.catalogs.flatMap { catalog in
             let panels = PanelFactory.panels(for: catalog)
             return catalog.dashboards.map { dashboard in

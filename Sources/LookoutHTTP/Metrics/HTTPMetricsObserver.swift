@@ -72,6 +72,14 @@ public final class HTTPMetricsObserver: HTTPServerObserver {
         }
     }
 
+    /// Creates the `http_handler_errors_total` series of each route template in `routes`
+    /// at 0, so a dashboard shows "0 errors / s" for a healthy service instead of no data.
+    /// Call it once the router is complete (`router.routes.map(\.template)`).
+    public func exposeHandlerErrors(routes: [String]) {
+        let family: CounterFamily = metrics.handlerErrors
+        for route in Set(routes) { _ = family.labels(route) }
+    }
+
     /// Counts an error thrown by a handler or middleware.
     public func handlerFailed(route: String, error: any Error) {
         metrics.handlerErrors.labels(route).inc()

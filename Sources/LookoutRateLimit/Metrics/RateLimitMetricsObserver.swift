@@ -36,6 +36,8 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
         duration = try RateLimitMetrics.decisionDuration.register(in: registry)
         backendErrors = try RateLimitMetrics.backendErrors.register(in: registry)
         pressure = try RateLimitMetrics.pressureSignals.register(in: registry)
+        // Every source is exposed at 0 from the start: "no pressure" is data, not a gap.
+        for source in AdaptiveController.PressureSource.allCases { _ = pressure.labels(source.rawValue) }
         fallbackActive = try RateLimitMetrics.fallbackActive.registerSeries(in: registry)
         keys = try RateLimitMetrics.keys.registerSeries(in: registry)
         effective = try RateLimitMetrics.effectiveLimit.register(in: registry)

@@ -46,6 +46,10 @@ final class RedisClientMetrics: Sendable {
         slotMapRefreshes = try RedisMetrics.slotMapRefreshes.register(in: registry)
         sentinelFailovers = try RedisMetrics.sentinelFailovers.registerSeries(in: registry)
         try? breaker.set(RedisBreakerState.closed.rawValue)
+        // Every redirect kind and slot-map outcome is exposed from the start at 0, so the
+        // Cluster panels read "0 / s" (not "no data") for a standalone or healthy Cluster.
+        for kind in ["moved", "ask", "tryagain", "clusterdown"] { _ = redirects.labels(kind) }
+        for outcome in ["ok", "failed"] { _ = slotMapRefreshes.labels(outcome) }
     }
 
     /// Records one completed call: its duration under `label`, each command's outcome, and

@@ -51,6 +51,7 @@ final class KlinesEndpoint: Sendable {
         } catch {
             return error.response
         }
+        let started = ContinuousClock.now
         var outcomes = [Result<KlinesResult, KlinesUpstreamFailure>?](repeating: nil, count: query.symbols.count)
         await withTaskGroup(of: (Int, Result<KlinesResult, KlinesUpstreamFailure>).self) { group in
             var next = 0
@@ -72,6 +73,8 @@ final class KlinesEndpoint: Sendable {
             }
         }
         let pairs = zip(query.symbols, outcomes).map { (symbol: $0, outcome: $1!) }
+        let failures = pairs.count { if case .failure = $0.outcome { true } else { false } }
+        client.recordBatch(symbols: pairs.count, failures: failures, duration: started.duration(to: .now))
         return KlinesBatchResult(category: query.category, interval: query.interval, outcomes: pairs).response
     }
 

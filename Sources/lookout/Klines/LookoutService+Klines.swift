@@ -1,5 +1,6 @@
 import Lookout
 import LookoutBybit
+import LookoutRateLimit
 
 extension LookoutService {
     /// The klines endpoint for `settings`: a Bybit client on the configured base URL, with
@@ -12,6 +13,11 @@ extension LookoutService {
         // An API caller is waiting: retries and waits for the upstream budget (10006) stop
         // after one request timeout in all, then the caller gets 503/504 instead of a hang.
         configuration.retry.deadline = configuration.requestTimeout
+        if settings.bybitBanCooldownSeconds != 600 {
+            // A guard of its own only when the ban cool-down differs from the shared guard's.
+            configuration.upstream = UpstreamGuard(configuration: .init(banCooldown: .seconds(settings.bybitBanCooldownSeconds)),
+                                                   clock: ContinuousClock())
+        }
         do {
             configuration.metrics = try BybitClientMetrics(registry: registry)
         } catch {

@@ -26,10 +26,12 @@ final class LookoutService: Sendable {
         health = HealthMonitor(version: LookoutVersion.current)
         var configuration = HTTPServer.Configuration(host: settings.host, port: settings.port, maxConnections: settings.maxConnections)
         if let loops = settings.eventLoops { configuration.eventLoopCount = loops }
+        let httpMetrics: HTTPMetricsObserver
         do {
             try registry.register(ProcessCollector())
             try LookoutBuildInfo.register(in: registry)
             let metrics = try HTTPMetricsObserver(registry: registry, maxConnections: settings.maxConnections)
+            httpMetrics = metrics
             configuration.observer = logger.map { ServeObserver(metrics: metrics, logger: $0) } ?? metrics
             try Self.registerSyntheticSeries(settings.syntheticSeries, in: registry)
         } catch {
@@ -47,6 +49,7 @@ final class LookoutService: Sendable {
         klines = try Self.makeKlinesEndpoint(settings, registry: registry)
         router.addKlinesRoutes(klines, version: LookoutVersion.current)
         routes = router.routes
+        httpMetrics.exposeHandlerErrors(routes: routes.map(\.template))
         do {
             server = try HTTPServer(configuration: configuration, router: router)
         } catch {

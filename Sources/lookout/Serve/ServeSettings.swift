@@ -29,6 +29,8 @@ struct ServeSettings: Sendable, Equatable {
     var bybitTimeoutSeconds = 10.0
     /// How many times an upstream request is tried before its error is answered.
     var bybitAttempts = 5
+    /// Seconds every upstream request fails fast after Bybit answered HTTP 403 (an IP ban).
+    var bybitBanCooldownSeconds = 600
 
     /// The grace period as a duration.
     var shutdownGrace: Duration { .milliseconds(Int((shutdownGraceSeconds * 1000).rounded())) }
@@ -106,6 +108,8 @@ struct SettingSpec: Sendable {
             return true
         },
         integer("bybit_attempts", 1...10, help: "tries per Bybit request before answering its error (default 5)") { $0.bybitAttempts = $1 },
+        integer("bybit_ban_cooldown", 1...86_400,
+                help: "seconds Bybit calls fail fast (503) after an HTTP 403 IP ban (default 600, as Bybit asks)") { $0.bybitBanCooldownSeconds = $1 },
     ]
 
     private static func integer(_ key: String, _ range: ClosedRange<Int>, help: String,

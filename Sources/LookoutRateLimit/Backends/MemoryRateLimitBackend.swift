@@ -48,9 +48,18 @@ public final class MemoryRateLimitBackend: SynchronousRateLimitBackend {
     /// Decides at `now` (µs since the epoch) instead of reading the clock: a caller making
     /// several decisions for one request reads the clock once.
     public func decide(key: String, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
-        let hash = KeyHash.hash(key)
+        if let decision = key.utf8.withContiguousStorageIfAvailable({ decide(keyBytes: UnsafeRawBufferPointer($0), limit: limit, cost: cost, now: now) }) {
+            return decision
+        }
+        return Array(key.utf8).withUnsafeBytes { decide(keyBytes: $0, limit: limit, cost: cost, now: now) }
+    }
+
+    /// Decides for the key whose UTF-8 bytes are `keyBytes` (built on the stack by the
+    /// limiter, so a known key costs no allocation).
+    func decide(keyBytes: UnsafeRawBufferPointer, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
+        let hash = KeyHash.hash(keyBytes)
         return shards[Int(truncatingIfNeeded: hash >> 40) & mask].mutex.withLock { shard in
-            shard.decide(key, hash: hash, limit: limit, cost: cost, now: now)
+            shard.decide(keyBytes, hash: hash, limit: limit, cost: cost, now: now)
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One shard of the in-memory backend: its keys' states in a dense array, found through an
 /// open-addressing table of (hash, index) slots. Only touched under the shard's mutex.
 ///
@@ -50,7 +56,9 @@ struct MemoryShard {
 
     var count: Int { entries.count }
 
-    mutating func decide(_ key: String, hash: UInt64, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
+    /// Decides for the key whose UTF-8 bytes are `key` (a `String` is made of them only
+    /// when the key is new and admitted).
+    mutating func decide(_ key: UnsafeRawBufferPointer, hash: UInt64, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
         if let index = find(key, hash: hash) {
             return entries.withUnsafeMutableBufferPointer { $0[index].update(limit: limit, cost: cost, now: now) }
         }
@@ -67,10 +75,11 @@ struct MemoryShard {
             overflow[limit] = state
             return decision
         }
-        var entry = Entry(key: key, hash: hash, state: .empty, expiry: 0)
-        let decision = entry.update(limit: limit, cost: cost, now: now)
+        var state = LimiterState.empty
+        let decision = limit.decide(&state, now: now, cost: cost)
         // A denied first request changes nothing: no need to remember the key.
         if decision.isAllowed {
+            let entry = Entry(key: String(decoding: key, as: UTF8.self), hash: hash, state: state, expiry: limit.expiry(of: state))
             table[slot] = Slot(hash: hash, index: Int32(entries.count))
             entries.append(entry)
             earliestExpiry = min(earliestExpiry, entry.expiry)
@@ -80,18 +89,27 @@ struct MemoryShard {
 
     /// The index in `entries` of `key`, if held.
     @inline(__always)
-    private func find(_ key: String, hash: UInt64) -> Int? {
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         table.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var position = Int(truncatingIfNeeded: hash) & mask
             for _ in 0..<Self.maxProbes {
                 let slot = table[position]
                 if slot.index < 0 { return nil }
-                if slot.hash == hash, entries[Int(slot.index)].key == key { return Int(slot.index) }
+                if slot.hash == hash, Self.equal(entries[Int(slot.index)].key, key) { return Int(slot.index) }
                 position = (position + 1) & mask
             }
             return nil
         }
+    }
+
+    /// Whether `stored`'s UTF-8 bytes are `key`.
+    @inline(__always)
+    static func equal(_ stored: String, _ key: UnsafeRawBufferPointer) -> Bool {
+        let utf8 = stored.utf8
+        guard utf8.count == key.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.isEmpty || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+            ?? utf8.elementsEqual(key)
     }
 
     /// The first free slot within the probe bound from `hash`.

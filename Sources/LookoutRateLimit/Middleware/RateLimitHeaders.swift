@@ -14,11 +14,10 @@ import LookoutHTTP
 public enum RateLimitHeaders {
     /// The `RateLimit-Policy` value for `outcome`, or `nil` when no policy applied.
     public static func policy(_ outcome: RateLimitOutcome) -> String? {
-        let entries = outcome.entries
-        guard let first = entries.first else { return nil }
-        if entries.count == 1 { return first.policyItem }
+        guard let first = outcome.first else { return nil }
+        if outcome.more.isEmpty { return first.policyItem }
         var value = first.policyItem
-        for entry in entries.dropFirst() {
+        for entry in outcome.more {
             value += ", "
             value += entry.policyItem
         }

@@ -67,7 +67,7 @@ public struct RateLimitMiddleware: HTTPMiddleware {
     private func respond(_ outcome: RateLimitOutcome, _ request: HTTPRequest, _ context: HTTPRequestContext, _ next: HTTPNext) -> HTTPResult {
         guard outcome.isAllowed else { return .response(Self.denial(outcome)) }
         guard let adaptive = limiter.adaptive else {
-            if outcome.entries.isEmpty { return next(request, context) }
+            if outcome.isEmpty { return next(request, context) }
             return next(request, context).map { response in
                 var response = response
                 RateLimitHeaders.apply(outcome, to: &response.headers)

@@ -53,13 +53,13 @@ public final class RateLimiter: Sendable {
 
     /// Checks `request` against every policy, waiting for the backend.
     public func check(_ request: RateLimitRequest) async -> RateLimitOutcome {
-        var outcome = RateLimitOutcome(capacity: prepared.count)
+        var outcome = RateLimitOutcome()
         for policy in prepared {
             guard let (key, limit, field) = resolve(policy, request) else { continue }
             let start = ContinuousClock.now
             let decision: RateLimitDecision
             do {
-                decision = try await backend.decide(key: key, limit: limit, cost: 1)
+                decision = try await backend.decide(key: key.string, limit: limit, cost: 1)
             } catch {
                 // Backends that cannot decide fall back themselves; one that still throws fails open.
                 observer?.backendFailed(backend: backend.name, error: error)
@@ -76,14 +76,18 @@ public final class RateLimiter: Sendable {
     /// (use ``check(_:)`` then).
     public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
         guard let synchronousBackend else { return nil }
-        var outcome = RateLimitOutcome(capacity: prepared.count)
+        var outcome = RateLimitOutcome()
         // One clock read for all policies; one duration clock read per decision.
         let now = memoryBackend?.now() ?? 0
         var start = observer == nil ? nil : Optional(ContinuousClock.now)
         for policy in prepared {
             guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let decision = memoryBackend?.decide(key: key, limit: limit, cost: 1, now: now)
-                ?? synchronousBackend.decideNow(key: key, limit: limit, cost: 1)
+            let decision: RateLimitDecision
+            if let memoryBackend {
+                decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
+            } else {
+                decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
+            }
             if let observer, let began = start {
                 let end = ContinuousClock.now
                 observer.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
@@ -97,7 +101,7 @@ public final class RateLimiter: Sendable {
 
     /// The key, effective limit (adaptive share applied) and `RateLimit-Policy` item of
     /// `policy` for `request` now, or `nil` when it does not apply.
-    private func resolve(_ policy: PreparedPolicy, _ request: RateLimitRequest) -> (String, RateLimit, String)? {
+    private func resolve(_ policy: PreparedPolicy, _ request: RateLimitRequest) -> (KeyParts, RateLimit, String)? {
         guard let (key, limited) = policy.resolve(request) else { return nil }
         guard policy.isAdaptive, let adaptive else { return (key, limited.limit, limited.field) }
         let effective = limited.limit.withLimit(adaptive.effectiveLimit(limited.limit.limit))
@@ -144,15 +148,24 @@ public struct RateLimitOutcome: Sendable {
         let policyItem: String
     }
 
-    /// The decisions in the order they were made.
-    public private(set) var entries: [Entry] = []
+    /// The first decision, kept apart so a request checked by one policy allocates no array.
+    private(set) var first: Entry?
+    /// The decisions after the first.
+    private(set) var more: [Entry] = []
+    /// Whether a policy denied the request (only the last decision can be a denial).
+    private(set) var isDenied = false
 
-    init(capacity: Int = 0) {
-        entries.reserveCapacity(capacity)
+    /// The decisions in the order they were made.
+    public var entries: [Entry] {
+        guard let first else { return [] }
+        return [first] + more
     }
 
+    /// Whether no policy applied.
+    public var isEmpty: Bool { first == nil }
+
     /// Whether every applicable policy admitted the request (also when none applied).
-    public var isAllowed: Bool { entries.allSatisfy(\.decision.isAllowed) }
+    public var isAllowed: Bool { !isDenied }
 
     /// The names of the policies that denied the request.
     public var violatedPolicies: [String] { entries.filter { !$0.decision.isAllowed }.map(\.policy) }
@@ -160,18 +173,25 @@ public struct RateLimitOutcome: Sendable {
     /// The entry that decides the `RateLimit` header: the first denial, or else the one
     /// with the fewest requests remaining (ties: the longer reset, then check order).
     public var mostRestrictive: Entry? {
-        if let denied = entries.first(where: { !$0.decision.isAllowed }) { return denied }
-        return entries.min { lhs, rhs in
-            lhs.decision.remaining != rhs.decision.remaining
-                ? lhs.decision.remaining < rhs.decision.remaining
-                : lhs.decision.resetAfterMicroseconds > rhs.decision.resetAfterMicroseconds
+        guard var best = first else { return nil }
+        if isDenied { return more.last ?? best }
+        for entry in more {
+            let remaining = entry.decision.remaining, bestRemaining = best.decision.remaining
+            if remaining < bestRemaining
+                || (remaining == bestRemaining && entry.decision.resetAfterMicroseconds > best.decision.resetAfterMicroseconds)
+            {
+                best = entry
+            }
         }
+        return best
     }
 
     /// Adds a decision; returns `true` when it is a denial (stop checking).
     mutating func add(_ policy: String, _ limit: RateLimit, _ item: String, _ decision: RateLimitDecision) -> Bool {
-        entries.append(Entry(policy: policy, limit: limit, decision: decision, policyItem: item))
-        return !decision.isAllowed
+        let entry = Entry(policy: policy, limit: limit, decision: decision, policyItem: item)
+        if first == nil { first = entry } else { more.append(entry) }
+        isDenied = !decision.isAllowed
+        return isDenied
     }
 }
 

@@ -59,11 +59,13 @@ struct RateLimitMiddlewareTests {
             let denied = try await Self.get(base + "/items/2")
             #expect(denied.status == 429)
             #expect(denied.headers["content-type"] == "application/problem+json")
-            // Full at the window start: the next one fits 80 s later (60 s + a third of the next window).
-            #expect(denied.headers["retry-after"] == "80")
+            // Full at the window start: the three leave with their 7.5 s sub-window, weighed
+            // down linearly over it, so the next one fits 62.5 s later (an exact log: 60 s;
+            // one sub-window: 80 s).
+            #expect(denied.headers["retry-after"] == "63")
             #expect(denied.headers["ratelimit-policy"] == #""per-ip";q=3;w=60"#)
-            #expect(denied.headers["ratelimit"] == #""per-ip";r=0;t=80"#)
-            #expect(denied.body == #"{"type":"https://github.com/lookout-swift/lookout/blob/main/README.md#rate-limiting","title":"Too Many Requests","status":429,"detail":"policy 'per-ip' allows 3 requests per 60 s; retry in 80 s","violated-policies":"per-ip"}"#)
+            #expect(denied.headers["ratelimit"] == #""per-ip";r=0;t=63"#)
+            #expect(denied.body == #"{"type":"https://github.com/lookout-swift/lookout/blob/main/README.md#rate-limiting","title":"Too Many Requests","status":429,"detail":"policy 'per-ip' allows 3 requests per 60 s; retry in 63 s","violated-policies":"per-ip"}"#)
         }
     }
 
@@ -106,7 +108,7 @@ struct RateLimitMiddlewareTests {
             #expect(try await Self.get(base + "/items/1").status == 200)
             let denied = try await Self.get(base + "/items/1")
             #expect(denied.status == 429)
-            #expect(denied.headers["retry-after"] == "90")
+            #expect(denied.headers["retry-after"] == "64", "60 s + half of a 7.5 s sub-window, rounded up")
         }
     }
 

@@ -24,6 +24,34 @@ struct RedisBackendTests {
         try await server.stop()
     }
 
+    /// The Lua script and ``LimiterState`` (the memory backend) make the same decision,
+    /// field for field, at every instant of a replayed bursty trace.
+    @Test func theScriptDecidesExactlyAsTheMemoryAlgorithmOnAReplayedTrace() async throws {
+        let server = try await RedisServerProcess.start()
+        let client = try client(server, timeout: .seconds(5))
+        let backend = RedisRateLimitBackend(client: client)
+        let limits = [try RateLimit(limit: 20, window: .seconds(10)), try RateLimit(limit: 20, window: .seconds(10), subWindows: 1),
+                      try RateLimit(limit: 20, window: .seconds(10), subWindows: 2),
+                      try RateLimit(limit: 20, window: .seconds(10), algorithm: .gcra, burst: 5)]
+        let times = SlidingWindowAccuracyTests.trace(limit: 20, window: 10_000_000, shape: .bursty).prefix(400)
+        for (number, limit) in limits.enumerated() {
+            var state = LimiterState.empty
+            var mismatches = 0
+            for (index, now) in times.enumerated() {
+                let cost = index % 7 == 0 ? 3 : 1
+                let expected = limit.decide(&state, now: now, cost: cost)
+                let actual = try await backend.decideInRedis(key: "replay-\(number)", limit: limit, cost: cost, at: now)
+                if actual != expected, mismatches < 3 {
+                    Issue.record("\(limit) at \(now) cost \(cost): Redis \(actual), memory \(expected)")
+                }
+                mismatches += actual == expected ? 0 : 1
+            }
+            #expect(mismatches == 0, "\(limit): \(mismatches) of \(times.count) decisions differ")
+        }
+        await client.shutdown()
+        try await server.stop()
+    }
+
     @Test func twoInstancesSharingOneRedisEnforceOneGlobalLimit() async throws {
         let server = try await RedisServerProcess.start()
         let clients = [try client(server), try client(server)]

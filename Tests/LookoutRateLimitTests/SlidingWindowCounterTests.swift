@@ -19,10 +19,10 @@ struct SlidingWindowCounterTests {
         var description: String { "at +\(at) µs" }
     }
 
-    private func run(_ steps: [Step], limit: Int64 = 10, state: LimiterState = .empty) {
+    private func run(_ steps: [Step], limit: Int64 = 10, subWindows: Int64 = 1, state: LimiterState = .empty) {
         var state = state
         for step in steps {
-            let decision = SlidingWindowCounter.decide(&state, now: Self.t0 + step.at, limit: limit, window: Self.window)
+            let decision = SlidingWindowCounter.decide(&state, now: Self.t0 + step.at, limit: limit, window: Self.window, subWindows: subWindows)
             #expect(decision == RateLimitDecision(isAllowed: step.allowed, limit: Int(limit), remaining: step.remaining,
                                                   resetAfterMicroseconds: step.reset, retryAfterMicroseconds: step.retry), "\(step)")
         }
@@ -60,6 +60,37 @@ struct SlidingWindowCounterTests {
         run(steps)
     }
 
+    @Test func subWindowsLetRequestsLeaveCloserToWhenTheyWereMade() {
+        // Four sub-windows of 2.5 s: ten requests at the start of the first one weigh only
+        // over that sub-window, so at the edge a quarter-second later one fits (one
+        // sub-window: a whole second, see noDoubleBurstAcrossAWindowEdge).
+        var steps = (0..<10).map { Step(at: 0, allowed: true, remaining: 9 - $0, retry: 0, reset: Self.window) }
+        steps.append(Step(at: Self.window, allowed: false, remaining: 0, retry: 250_000, reset: Self.window))
+        steps.append(Step(at: Self.window + 250_000, allowed: true, remaining: 0, retry: 0, reset: Self.window - 250_000))
+        // 10 × 0.9 + 1 = 10: the next one waits for a further tenth of the sub-window.
+        steps.append(Step(at: Self.window + 250_000, allowed: false, remaining: 0, retry: 250_000, reset: Self.window - 250_000))
+        // Past the first sub-window of the next window only the one request counts.
+        steps.append(Step(at: Self.window + 2_500_000, allowed: true, remaining: 8, retry: 0, reset: 7_500_000))
+        run(steps, subWindows: 4)
+    }
+
+    @Test func deniedRequestsWaitForTheSubWindowThatFreesEnough() {
+        // Five requests in each of the four sub-windows' starts would exceed 10; here two
+        // per sub-window (8), then two more at 9 s fill the window.
+        var steps: [Step] = []
+        for sub in 0..<4 {
+            for index in 0..<2 {
+                steps.append(Step(at: Int64(sub) * 2_500_000, allowed: true, remaining: 10 - (sub * 2 + index + 1), retry: 0,
+                                  reset: Self.window - Int64(sub) * 2_500_000))
+            }
+        }
+        steps.append(Step(at: 9 * Self.second, allowed: true, remaining: 1, retry: 0, reset: Self.second))
+        steps.append(Step(at: 9 * Self.second, allowed: true, remaining: 0, retry: 0, reset: Self.second))
+        // Full: the first sub-window's two start leaving at the edge, one fits a half-sub-window in.
+        steps.append(Step(at: 9 * Self.second, allowed: false, remaining: 0, retry: Self.second + 1_250_000, reset: Self.second + 1_250_000))
+        run(steps, subWindows: 4)
+    }
+
     @Test func aWindowSkippedEntirelyForgetsEverything() {
         var steps = (0..<10).map { Step(at: 0, allowed: true, remaining: 9 - $0, retry: 0, reset: Self.window) }
         steps.append(Step(at: 20 * Self.second, allowed: true, remaining: 9, retry: 0, reset: Self.window))
@@ -79,7 +110,7 @@ struct SlidingWindowCounterTests {
         #expect(first.isAllowed && first.remaining == 3)
         let second = SlidingWindowCounter.decide(&state, now: Self.t0, limit: 10, window: Self.window, cost: 4)
         #expect(!second.isAllowed)
-        #expect(state == LimiterState(mark: 1000, current: 7, previous: 0), "a denied request is not counted")
+        #expect(state.mark == 1000 && state.count(inSubWindow: 1000) == 7 && state.count(inSubWindow: 999) == 0, "a denied request is not counted")
         let third = SlidingWindowCounter.decide(&state, now: Self.t0, limit: 10, window: Self.window, cost: 3)
         #expect(third.isAllowed && third.remaining == 0)
     }

@@ -3,8 +3,9 @@ import Synchronization
 /// Limiter state in this process's memory: sharded, with short critical sections, idle
 /// keys forgotten, and a hard bound on the number of keys.
 ///
-/// A key hashes to one of ``shardCount`` shards, each a dictionary behind its own mutex
-/// held only for one O(1) decision. A key whose state no longer affects any decision
+/// A key is hashed once (``KeyHash``, over its UTF-8 bytes): the hash picks one of
+/// ``shardCount`` shards, each an open-addressing table behind its own mutex held only for
+/// one O(1) decision, with no allocation for a key already held. A key whose state no longer affects any decision
 /// (two windows idle for the sliding window, a full bucket for GCRA) is removed by the
 /// shard's sweep, which runs when the shard has doubled since the last one (amortised
 /// O(1) per decision). When a shard still holds ``maxKeys`` / ``shardCount`` keys after a
@@ -41,12 +42,29 @@ public final class MemoryRateLimitBackend: SynchronousRateLimitBackend {
 
     /// Decides immediately; see ``RateLimitBackend/decide(key:limit:cost:)``.
     public func decideNow(key: String, limit: RateLimit, cost: Int) -> RateLimitDecision {
-        let hashed = HashedKey(key)
-        let now = clock.now()
-        return shards[hashed.hash & mask].mutex.withLock { shard in
-            shard.decide(hashed, limit: limit, cost: cost, now: now)
+        decide(key: key, limit: limit, cost: cost, now: clock.now())
+    }
+
+    /// Decides at `now` (µs since the epoch) instead of reading the clock: a caller making
+    /// several decisions for one request reads the clock once.
+    public func decide(key: String, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
+        if let decision = key.utf8.withContiguousStorageIfAvailable({ decide(keyBytes: UnsafeRawBufferPointer($0), limit: limit, cost: cost, now: now) }) {
+            return decision
+        }
+        return Array(key.utf8).withUnsafeBytes { decide(keyBytes: $0, limit: limit, cost: cost, now: now) }
+    }
+
+    /// Decides for the key whose UTF-8 bytes are `keyBytes` (built on the stack by the
+    /// limiter, so a known key costs no allocation).
+    func decide(keyBytes: UnsafeRawBufferPointer, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
+        let hash = KeyHash.hash(keyBytes)
+        return shards[Int(truncatingIfNeeded: hash >> 40) & mask].mutex.withLock { shard in
+            shard.decide(keyBytes, hash: hash, limit: limit, cost: cost, now: now)
         }
     }
+
+    /// The current time on this backend's clock (µs since the epoch).
+    public func now() -> Int64 { clock.now() }
 
     /// Decides immediately; never throws.
     public func decide(key: String, limit: RateLimit, cost: Int) async throws(RateLimitBackendError) -> RateLimitDecision {
@@ -72,73 +90,5 @@ final class ShardLock: Sendable {
 
     init(_ shard: MemoryShard) {
         mutex = Mutex(shard)
-    }
-}
-
-/// A key with its hash computed once: it picks the shard and feeds the dictionary.
-struct HashedKey: Hashable {
-    let text: String
-    let hash: Int
-
-    init(_ text: String) {
-        self.text = text
-        hash = text.hashValue
-    }
-
-    static func == (lhs: HashedKey, rhs: HashedKey) -> Bool { lhs.hash == rhs.hash && lhs.text == rhs.text }
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-}
-
-/// One shard's keys. Only touched under its mutex.
-struct MemoryShard {
-    struct Entry {
-        var state: LimiterState
-        var expiry: Int64
-    }
-
-    private var entries: [HashedKey: Entry] = [:]
-    private var overflow: [RateLimit: LimiterState] = [:]
-    private let capacity: Int
-    private var nextSweepAt = 64
-    private(set) var overflowDecisions = 0
-
-    init(capacity: Int) {
-        self.capacity = max(1, capacity)
-    }
-
-    var count: Int { entries.count }
-
-    mutating func decide(_ key: HashedKey, limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
-        if let index = entries.index(forKey: key) {
-            return entries.values[index].update(limit: limit, cost: cost, now: now)
-        }
-        if entries.count >= nextSweepAt || entries.count >= capacity {
-            sweep(now: now)
-        }
-        guard entries.count < capacity else {
-            overflowDecisions += 1
-            var state = overflow[limit] ?? .empty
-            let decision = limit.decide(&state, now: now, cost: cost)
-            overflow[limit] = state
-            return decision
-        }
-        var entry = Entry(state: .empty, expiry: 0)
-        let decision = entry.update(limit: limit, cost: cost, now: now)
-        // A denied first request changes nothing: no need to remember the key.
-        if decision.isAllowed { entries[key] = entry }
-        return decision
-    }
-
-    mutating func sweep(now: Int64) {
-        entries = entries.filter { $0.value.expiry > now }
-        nextSweepAt = max(64, entries.count * 2)
-    }
-}
-
-extension MemoryShard.Entry {
-    mutating func update(limit: RateLimit, cost: Int, now: Int64) -> RateLimitDecision {
-        let decision = limit.decide(&state, now: now, cost: cost)
-        expiry = limit.expiry(of: state)
-        return decision
     }
 }

@@ -28,6 +28,15 @@ public struct ClientAddressResolver: Sendable, Hashable {
     /// The client key for a request from `peer` (`address:port` as the server reports it,
     /// for example `203.0.113.7:51234` or `[2001:db8::1]:51234`) carrying `headers`.
     public func resolve(peer: String, headers: HTTPHeaders) -> String {
+        // The common case, checked on the bytes without allocating: an IPv4 peer in
+        // canonical dotted-quad form (as the server writes it) that is not a trusted proxy.
+        if let (host, address) = Self.canonicalIPv4(peer),
+           trustedProxies.isEmpty || !isTrusted(IPAddress(bytes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF,
+                                                                  UInt8(address >> 24), UInt8((address >> 16) & 0xFF),
+                                                                  UInt8((address >> 8) & 0xFF), UInt8(address & 0xFF)]))
+        {
+            return host
+        }
         guard let peerAddress = Self.address(fromPeer: peer) else { return Self.host(fromPeer: peer) }
         guard isTrusted(peerAddress) else { return key(peerAddress) }
         let forwarded = headers.values(for: "Forwarded")
@@ -50,6 +59,42 @@ public struct ClientAddressResolver: Sendable, Hashable {
     private func key(_ address: IPAddress) -> String {
         guard !address.isIPv4, ipv6PrefixLength < 128 else { return address.description }
         return "\(address.masked(to: ipv6PrefixLength))/\(ipv6PrefixLength)"
+    }
+
+    /// The host of `a.b.c.d:port` (or a bare `a.b.c.d`) and its address as a big-endian
+    /// number, when it is a canonical dotted quad (no leading zeros, each part 0–255) and
+    /// the port is digits.
+    static func canonicalIPv4(_ peer: String) -> (host: String, address: UInt32)? {
+        let utf8 = peer.utf8
+        var address: UInt32 = 0
+        var part = 0, value = 0, digits = 0
+        var end = utf8.endIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x30, byte <= 0x39 {
+                if digits > 0, value == 0 { return nil }  // a leading zero
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                guard digits <= 3, value <= 255 else { return nil }
+            } else if byte == UInt8(ascii: "."), digits > 0, part < 3 {
+                address = address << 8 | UInt32(value)
+                part += 1
+                value = 0
+                digits = 0
+            } else if byte == UInt8(ascii: ":"), digits > 0, part == 3 {
+                end = index
+                guard utf8[utf8.index(after: index)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                break
+            } else {
+                return nil
+            }
+            index = utf8.index(after: index)
+        }
+        guard part == 3, digits > 0 else { return nil }
+        address = address << 8 | UInt32(value)
+        let host = end == utf8.endIndex ? peer : String(Substring(utf8[..<end]))
+        return (host, address)
     }
 
     /// `address` from `address:port` or `[v6]:port` (or a bare address).

@@ -8,17 +8,33 @@ import LookoutHTTP
 /// - `RateLimit: "per-ip";r=12;t=30`: the most restrictive one, with the requests
 ///   remaining `r` and the seconds until its quota resets `t`.
 /// - `Retry-After: 12` on a denial, in whole seconds, at least 1.
+///
+/// Policy items are rendered once per limit by the ``RateLimiter``; per request only the
+/// `RateLimit` numbers are written.
 public enum RateLimitHeaders {
     /// The `RateLimit-Policy` value for `outcome`, or `nil` when no policy applied.
     public static func policy(_ outcome: RateLimitOutcome) -> String? {
-        guard !outcome.entries.isEmpty else { return nil }
-        return outcome.entries.map { "\"\($0.policy)\";q=\($0.limit.limit);w=\($0.limit.windowSeconds)" }.joined(separator: ", ")
+        guard let first = outcome.first else { return nil }
+        if outcome.more.isEmpty { return first.policyItem }
+        var value = first.policyItem
+        for entry in outcome.more {
+            value += ", "
+            value += entry.policyItem
+        }
+        return value
     }
 
     /// The `RateLimit` value for `outcome`, or `nil` when no policy applied.
     public static func rateLimit(_ outcome: RateLimitOutcome) -> String? {
         guard let entry = outcome.mostRestrictive else { return nil }
-        return "\"\(entry.policy)\";r=\(entry.decision.remaining);t=\(entry.decision.resetAfterSeconds)"
+        var value = "\""
+        value.reserveCapacity(entry.policy.utf8.count + 32)
+        value += entry.policy
+        value += "\";r="
+        value += String(entry.decision.remaining)
+        value += ";t="
+        value += String(entry.decision.resetAfterSeconds)
+        return value
     }
 
     /// Adds the headers for `outcome` to `headers` (replacing any already there).
@@ -28,5 +44,10 @@ public enum RateLimitHeaders {
         if !outcome.isAllowed, let entry = outcome.mostRestrictive {
             headers.set("Retry-After", String(entry.decision.retryAfterSeconds))
         }
+    }
+
+    /// One `RateLimit-Policy` list item: `"name";q=limit;w=window seconds`.
+    static func policyItem(_ name: String, _ limit: RateLimit) -> String {
+        "\"\(name)\";q=\(limit.limit);w=\(limit.windowSeconds)"
     }
 }

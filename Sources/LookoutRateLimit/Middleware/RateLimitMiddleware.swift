@@ -34,6 +34,8 @@ public struct RateLimitMiddleware: HTTPMiddleware {
     public let resolver: ClientAddressResolver
     /// Paths (exact, as received) that are never limited.
     public let excludedPaths: Set<String>
+    /// The byte lengths of ``excludedPaths``: most paths are ruled out without hashing.
+    private let excludedLengths: [Int]
 
     /// Middleware applying `limiter`.
     public init(limiter: RateLimiter, resolver: ClientAddressResolver = ClientAddressResolver(),
@@ -42,11 +44,13 @@ public struct RateLimitMiddleware: HTTPMiddleware {
         self.limiter = limiter
         self.resolver = resolver
         self.excludedPaths = excludedPaths
+        excludedLengths = Array(Set(excludedPaths.map(\.utf8.count))).sorted()
     }
 
     /// Limits `request`, then passes it on or answers `429`.
     public func handle(_ request: HTTPRequest, context: HTTPRequestContext, next: HTTPNext) throws -> HTTPResult {
-        guard !excludedPaths.contains(request.path) else { return next(request, context) }
+        let length = request.path.utf8.count
+        if excludedLengths.contains(length), excludedPaths.contains(request.path) { return next(request, context) }
         let subject = RateLimitRequest(
             clientAddress: resolver.resolve(peer: context.remoteAddress, headers: request.headers),
             route: context.route, clientKey: limiter.clientKeyHeader.flatMap { request.headers[$0] })
@@ -63,7 +67,7 @@ public struct RateLimitMiddleware: HTTPMiddleware {
     private func respond(_ outcome: RateLimitOutcome, _ request: HTTPRequest, _ context: HTTPRequestContext, _ next: HTTPNext) -> HTTPResult {
         guard outcome.isAllowed else { return .response(Self.denial(outcome)) }
         guard let adaptive = limiter.adaptive else {
-            if outcome.entries.isEmpty { return next(request, context) }
+            if outcome.isEmpty { return next(request, context) }
             return next(request, context).map { response in
                 var response = response
                 RateLimitHeaders.apply(outcome, to: &response.headers)

@@ -16,7 +16,11 @@ public final class RateLimiter: Sendable {
     public let backend: any RateLimitBackend
     /// Lowers the limits of adaptive policies under pressure, if set.
     public let adaptive: AdaptiveController?
+    /// The header name of the first client-key policy, if any.
+    public let clientKeyHeader: String?
     private let synchronousBackend: (any SynchronousRateLimitBackend)?
+    private let memoryBackend: MemoryRateLimitBackend?
+    private let prepared: [PreparedPolicy]
     private let observer: (any RateLimitObserver)?
 
     /// A limiter for `policies` on `backend`.
@@ -30,39 +34,40 @@ public final class RateLimiter: Sendable {
         for policy in policies where !names.insert(policy.name).inserted {
             throw RateLimitConfigurationError("two policies are named '\(policy.name)'; names must be unique")
         }
-        self.policies = policies.enumerated().sorted { ($0.element.scope.rank, $0.offset) < ($1.element.scope.rank, $1.offset) }.map(\.element)
+        let policies = policies.enumerated().sorted { ($0.element.scope.rank, $0.offset) < ($1.element.scope.rank, $1.offset) }.map(\.element)
+        self.policies = policies
+        prepared = policies.map(PreparedPolicy.init)
+        clientKeyHeader = policies.lazy.compactMap { policy -> String? in
+            if case .clientKey(let header) = policy.scope { return header }
+            return nil
+        }.first
         self.backend = backend
         self.adaptive = adaptive
         synchronousBackend = backend as? any SynchronousRateLimitBackend
+        memoryBackend = backend as? MemoryRateLimitBackend
         self.observer = observer
     }
 
     /// Whether ``checkNow(_:)`` can decide without waiting (the backend is synchronous).
     public var isSynchronous: Bool { synchronousBackend != nil }
 
-    /// The header name of the first client-key policy, if any.
-    public var clientKeyHeader: String? {
-        for policy in policies { if case .clientKey(let header) = policy.scope { return header } }
-        return nil
-    }
-
     /// Checks `request` against every policy, waiting for the backend.
     public func check(_ request: RateLimitRequest) async -> RateLimitOutcome {
         var outcome = RateLimitOutcome()
-        for policy in policies {
-            guard let (key, limit) = resolve(policy, request) else { continue }
+        for policy in prepared {
+            guard let (key, limit, field) = resolve(policy, request) else { continue }
             let start = ContinuousClock.now
             let decision: RateLimitDecision
             do {
-                decision = try await backend.decide(key: key, limit: limit, cost: 1)
+                decision = try await backend.decide(key: key.string, limit: limit, cost: 1)
             } catch {
                 // Backends that cannot decide fall back themselves; one that still throws fails open.
                 observer?.backendFailed(backend: backend.name, error: error)
                 continue
             }
             observer?.decided(policy: policy.name, backend: backend.name, allowed: decision.isAllowed,
-                              durationSeconds: Self.seconds(since: start))
-            if outcome.add(policy, limit, decision) { break }
+                              durationSeconds: Self.seconds(ContinuousClock.now - start))
+            if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
     }
@@ -72,22 +77,35 @@ public final class RateLimiter: Sendable {
     public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
         guard let synchronousBackend else { return nil }
         var outcome = RateLimitOutcome()
-        for policy in policies {
-            guard let (key, limit) = resolve(policy, request) else { continue }
-            let start = ContinuousClock.now
-            let decision = synchronousBackend.decideNow(key: key, limit: limit, cost: 1)
-            observer?.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
-                              durationSeconds: Self.seconds(since: start))
-            if outcome.add(policy, limit, decision) { break }
+        // One clock read for all policies; one duration clock read per decision.
+        let now = memoryBackend?.now() ?? 0
+        var start = observer == nil ? nil : Optional(ContinuousClock.now)
+        for policy in prepared {
+            guard let (key, limit, field) = resolve(policy, request) else { continue }
+            let decision: RateLimitDecision
+            if let memoryBackend {
+                decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
+            } else {
+                decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
+            }
+            if let observer, let began = start {
+                let end = ContinuousClock.now
+                observer.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
+                                 durationSeconds: Self.seconds(end - began))
+                start = end
+            }
+            if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
     }
 
-    /// The effective limit of `policy` for `request` now (adaptive share applied).
-    private func resolve(_ policy: RateLimitPolicy, _ request: RateLimitRequest) -> (String, RateLimit)? {
-        guard let (key, limit) = policy.resolve(request) else { return nil }
-        guard policy.isAdaptive, let adaptive else { return (key, limit) }
-        return (key, limit.withLimit(adaptive.effectiveLimit(limit.limit)))
+    /// The key, effective limit (adaptive share applied) and `RateLimit-Policy` item of
+    /// `policy` for `request` now, or `nil` when it does not apply.
+    private func resolve(_ policy: PreparedPolicy, _ request: RateLimitRequest) -> (KeyParts, RateLimit, String)? {
+        guard let (key, limited) = policy.resolve(request) else { return nil }
+        guard policy.isAdaptive, let adaptive else { return (key, limited.limit, limited.field) }
+        let effective = limited.limit.withLimit(adaptive.effectiveLimit(limited.limit.limit))
+        return effective == limited.limit ? (key, effective, limited.field) : (key, effective, RateLimitHeaders.policyItem(policy.name, effective))
     }
 
     /// The effective limits of every policy now, for the gauge (`nil` limit policies report 0).
@@ -99,9 +117,8 @@ public final class RateLimiter: Sendable {
         }
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    private static func seconds(_ elapsed: Duration) -> Double {
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 
@@ -127,13 +144,28 @@ public struct RateLimitOutcome: Sendable {
         public let limit: RateLimit
         /// Its decision.
         public let decision: RateLimitDecision
+        /// Its `RateLimit-Policy` list item, rendered once per limit.
+        let policyItem: String
     }
 
+    /// The first decision, kept apart so a request checked by one policy allocates no array.
+    private(set) var first: Entry?
+    /// The decisions after the first.
+    private(set) var more: [Entry] = []
+    /// Whether a policy denied the request (only the last decision can be a denial).
+    private(set) var isDenied = false
+
     /// The decisions in the order they were made.
-    public private(set) var entries: [Entry] = []
+    public var entries: [Entry] {
+        guard let first else { return [] }
+        return [first] + more
+    }
+
+    /// Whether no policy applied.
+    public var isEmpty: Bool { first == nil }
 
     /// Whether every applicable policy admitted the request (also when none applied).
-    public var isAllowed: Bool { entries.allSatisfy(\.decision.isAllowed) }
+    public var isAllowed: Bool { !isDenied }
 
     /// The names of the policies that denied the request.
     public var violatedPolicies: [String] { entries.filter { !$0.decision.isAllowed }.map(\.policy) }
@@ -141,18 +173,25 @@ public struct RateLimitOutcome: Sendable {
     /// The entry that decides the `RateLimit` header: the first denial, or else the one
     /// with the fewest requests remaining (ties: the longer reset, then check order).
     public var mostRestrictive: Entry? {
-        if let denied = entries.first(where: { !$0.decision.isAllowed }) { return denied }
-        return entries.min { lhs, rhs in
-            lhs.decision.remaining != rhs.decision.remaining
-                ? lhs.decision.remaining < rhs.decision.remaining
-                : lhs.decision.resetAfterMicroseconds > rhs.decision.resetAfterMicroseconds
+        guard var best = first else { return nil }
+        if isDenied { return more.last ?? best }
+        for entry in more {
+            let remaining = entry.decision.remaining, bestRemaining = best.decision.remaining
+            if remaining < bestRemaining
+                || (remaining == bestRemaining && entry.decision.resetAfterMicroseconds > best.decision.resetAfterMicroseconds)
+            {
+                best = entry
+            }
         }
+        return best
     }
 
     /// Adds a decision; returns `true` when it is a denial (stop checking).
-    mutating func add(_ policy: RateLimitPolicy, _ limit: RateLimit, _ decision: RateLimitDecision) -> Bool {
-        entries.append(Entry(policy: policy.name, limit: limit, decision: decision))
-        return !decision.isAllowed
+    mutating func add(_ policy: String, _ limit: RateLimit, _ item: String, _ decision: RateLimitDecision) -> Bool {
+        let entry = Entry(policy: policy, limit: limit, decision: decision, policyItem: item)
+        if first == nil { first = entry } else { more.append(entry) }
+        isDenied = !decision.isAllowed
+        return isDenied
     }
 }
 

@@ -75,8 +75,9 @@ public final class RedisRateLimitBackend: RateLimitBackend {
             return try local(key: key, limit: limit, cost: cost, error: nil)
         }
         do {
-            let decision = try await decideInRedis(key: key, limit: limit, cost: cost)
-            if let transition = machine.withLock({ $0.succeeded() }) { report(transition, nil) }
+            let decision = try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
+            // Only a probe can end a fallback; a healthy decision need not take the lock again.
+            if route == .probe, let transition = machine.withLock({ $0.succeeded() }) { report(transition, nil) }
             return decision
         } catch {
             let failedAt = clock.now()
@@ -89,30 +90,64 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     ///
     /// - Throws: ``RateLimitBackendError`` when Redis fails or answers something unexpected.
     public func decideInRedis(key: String, limit: RateLimit, cost: Int) async throws(RateLimitBackendError) -> RateLimitDecision {
-        let arguments: [[UInt8]] = [
-            Array((limit.algorithm == .gcra ? "g" : "s").utf8), Array(String(limit.limit).utf8),
-            Array(String(limit.windowMicroseconds).utf8), Array(String(cost).utf8), Array(String(limit.burst).utf8),
-        ]
+        try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
+    }
+
+    /// One decision in Redis at `now` (µs; `nil`: Redis's `TIME`). Tests pass an instant to
+    /// replay a trace through the script and through ``LimiterState`` and compare.
+    func decideInRedis(key: String, limit: RateLimit, cost: Int, at now: Int64?) async throws(RateLimitBackendError) -> RateLimitDecision {
+        var arguments = Self.arguments(limit, cost: cost)
+        if let now { arguments.append(Self.decimal(now)) }
         let reply: RedisReply
         do {
             reply = try await client.evaluate(Self.script, keys: [redisKey(key)], arguments: arguments)
         } catch {
             throw Self.backendError(error)
         }
-        guard let values = reply.array?.compactMap(\.int), values.count == 4, values[0] == 0 || values[0] == 1,
-              values[1] >= 0, values[2] >= 0, values[3] >= 0
+        return try Self.decision(from: reply, limit: limit)
+    }
+
+    /// The script's `ARGV` for `limit` and `cost`: algorithm, limit, window, cost, burst, sub-windows.
+    static func arguments(_ limit: RateLimit, cost: Int) -> [[UInt8]] {
+        [limit.algorithm == .gcra ? [UInt8(ascii: "g")] : [UInt8(ascii: "s")], decimal(Int64(limit.limit)),
+         decimal(limit.windowMicroseconds), decimal(Int64(cost)), decimal(Int64(limit.burst)), decimal(Int64(limit.subWindows))]
+    }
+
+    /// The script's reply `{allowed, remaining, reset µs, retry µs}` as a decision, read
+    /// without intermediate arrays.
+    static func decision(from reply: RedisReply, limit: RateLimit) throws(RateLimitBackendError) -> RateLimitDecision {
+        guard case .array(let values) = reply, values.count == 4,
+              case .integer(let allowed) = values[0], allowed == 0 || allowed == 1,
+              case .integer(let remaining) = values[1], remaining >= 0,
+              case .integer(let reset) = values[2], reset >= 0,
+              case .integer(let retry) = values[3], retry >= 0
         else {
             throw RateLimitBackendError(.malformedReply, "the rate-limit script answered \(reply), not four non-negative integers")
         }
-        return RateLimitDecision(isAllowed: values[0] == 1, limit: limit.limit, remaining: Int(values[1]),
-                                 resetAfterMicroseconds: values[2], retryAfterMicroseconds: values[0] == 1 ? 0 : max(1, values[3]))
+        return RateLimitDecision(isAllowed: allowed == 1, limit: limit.limit, remaining: Int(remaining),
+                                 resetAfterMicroseconds: reset, retryAfterMicroseconds: allowed == 1 ? 0 : max(1, retry))
+    }
+
+    /// The decimal digits of `value` (no `String` in between).
+    static func decimal(_ value: Int64) -> [UInt8] {
+        if value >= 0, value < 10 { return [UInt8(truncatingIfNeeded: value) &+ 0x30] }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        var rest = value.magnitude
+        repeat {
+            digits.append(UInt8(truncatingIfNeeded: rest % 10) &+ 0x30)
+            rest /= 10
+        } while rest > 0
+        if value < 0 { digits.append(UInt8(ascii: "-")) }
+        digits.reverse()
+        return digits
     }
 
     /// The Redis key for `key`: the prefix and the key as a `{hash tag}`, so the whole key
     /// maps to one Cluster slot. Keys containing braces are hashed first.
     public func redisKey(_ key: String) -> String {
-        let safe = key.contains(where: { $0 == "{" || $0 == "}" }) ? RateLimitPolicy.stableHash(key) : key
-        return "\(keyPrefix){\(safe)}"
+        let safe = key.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } ? RateLimitPolicy.stableHash(key) : key
+        return keyPrefix + "{" + safe + "}"
     }
 
     private func local(key: String, limit: RateLimit, cost: Int, error: RateLimitBackendError?) throws(RateLimitBackendError) -> RateLimitDecision {

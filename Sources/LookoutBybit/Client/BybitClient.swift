@@ -46,6 +46,11 @@ public final class BybitClient: Sendable {
         /// private registry. ``BybitClient/stats`` are read from these series, so clients
         /// sharing one `BybitClientMetrics` see shared totals.
         public var metrics: BybitClientMetrics?
+        /// An adaptive rate limiter to tell when the exchange pushes back: every 10006
+        /// answer reports ``AdaptiveController/PressureSource/upstreamRateLimited`` and every
+        /// new IP ban ``AdaptiveController/PressureSource/upstreamBanned``, so a server's own
+        /// limits shrink while its upstream is saturated. `nil`: nobody is told.
+        public var upstreamPressure: AdaptiveController?
 
         /// Creates a configuration for `baseURL` (mainnet by default); change fields as needed.
         public init(baseURL: BybitBaseURL = .mainnet) {
@@ -72,7 +77,7 @@ public final class BybitClient: Sendable {
     /// - Throws: ``BybitError/Code/invalidConfiguration`` if libcurl cannot be initialised.
     public init(configuration: Configuration, httpClient: CurlClient? = nil) throws(BybitError) {
         self.configuration = configuration
-        events = BybitClientEvents(metrics: configuration.metrics)
+        events = BybitClientEvents(metrics: configuration.metrics, pressure: configuration.upstreamPressure)
         requestPermits = AsyncSemaphore(permits: max(1, configuration.maxConcurrentRequests))
         if let httpClient {
             http = httpClient

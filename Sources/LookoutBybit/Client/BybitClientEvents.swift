@@ -10,9 +10,12 @@ import LookoutRateLimit
 /// Thread-safe: metric series are atomic.
 final class BybitClientEvents: Sendable {
     private let metrics: BybitClientMetrics
+    private let pressure: AdaptiveController?
 
-    /// Records into `metrics`, or into a private registry when `nil`.
-    init(metrics: BybitClientMetrics?) {
+    /// Records into `metrics`, or into a private registry when `nil`; reports upstream
+    /// push-back (10006, new bans) to `pressure` when given.
+    init(metrics: BybitClientMetrics?, pressure: AdaptiveController? = nil) {
+        self.pressure = pressure
         if let metrics {
             self.metrics = metrics
         } else {
@@ -44,6 +47,7 @@ final class BybitClientEvents: Sendable {
     /// The exchange answered retCode 10006; requests to `host` pause for `pause`.
     func rateLimitHit(endpoint: BybitEndpoint, host: String, pause: Duration) {
         metrics.rateLimitHits.labels(endpoint.label).inc()
+        _ = pressure?.reportPressure(.upstreamRateLimited)
     }
 
     /// The adaptive budget now allows `effective` requests per window of `ceiling`.
@@ -56,7 +60,10 @@ final class BybitClientEvents: Sendable {
     /// An HTTP 403 banned `host` for `cooldown` from now (`isNew` is false when it
     /// extended a ban).
     func banStarted(host: String, isNew: Bool, cooldown: Duration) {
-        if isNew { metrics.bans.inc() }
+        if isNew {
+            metrics.bans.inc()
+            _ = pressure?.reportPressure(.upstreamBanned)
+        }
         recordBanEnd(after: cooldown)
     }
 

@@ -4,8 +4,10 @@ import LookoutRateLimit
 
 extension LookoutService {
     /// The klines endpoint for `settings`: a Bybit client on the configured base URL, with
-    /// its metrics in `registry` and the process-wide upstream guard.
-    static func makeKlinesEndpoint(_ settings: ServeSettings, registry: Registry) throws(ServeError) -> KlinesEndpoint {
+    /// its metrics in `registry` and the process-wide upstream guard; upstream push-back
+    /// (10006, bans) lowers the adaptive limits of `pressure` when given.
+    static func makeKlinesEndpoint(_ settings: ServeSettings, registry: Registry,
+                                   pressure: AdaptiveController? = nil) throws(ServeError) -> KlinesEndpoint {
         var configuration = BybitClient.Configuration(baseURL: settings.bybitBaseURL)
         configuration.requestTimeout = .milliseconds(Int((settings.bybitTimeoutSeconds * 1000).rounded()))
         configuration.connectTimeout = min(configuration.connectTimeout, configuration.requestTimeout)
@@ -18,6 +20,7 @@ extension LookoutService {
             configuration.upstream = UpstreamGuard(configuration: .init(banCooldown: .seconds(settings.bybitBanCooldownSeconds)),
                                                    clock: ContinuousClock())
         }
+        configuration.upstreamPressure = pressure
         do {
             configuration.metrics = try BybitClientMetrics(registry: registry)
         } catch {

@@ -46,7 +46,7 @@ final class LookoutService: Sendable {
         router.addObservabilityRoutes(metrics: MetricsEndpoint(registry: registry), health: HealthEndpoint(monitor: health))
         router.get("/") { _, _ in .text(Self.index) }
         router.addRunbookRoutes(RunbookPages.default)
-        klines = try Self.makeKlinesEndpoint(settings, registry: registry)
+        klines = try Self.makeKlinesEndpoint(settings, registry: registry, pressure: rateLimit?.adaptive)
         router.addKlinesRoutes(klines, version: LookoutVersion.current)
         routes = router.routes
         httpMetrics.exposeHandlerErrors(routes: routes.map(\.template))

@@ -9,6 +9,9 @@ import Synchronization
 final class RateLimitSetup: Sendable {
     let middleware: RateLimitMiddleware
     let metrics: RateLimitMetricsObserver
+    /// The adaptive controller when `adaptive` is on: the Bybit client reports 10006 and
+    /// bans to it, as the server's own load does.
+    let adaptive: AdaptiveController?
     private let memory: MemoryRateLimitBackend?
     private let redis: RedisClient?
     private let refresher = Mutex<Task<Void, Never>?>(nil)
@@ -38,6 +41,7 @@ final class RateLimitSetup: Sendable {
             let limiter = try RateLimiter(policies: policies, backend: backend, adaptive: adaptive, observer: metrics)
             middleware = RateLimitMiddleware(limiter: limiter, resolver: try settings.resolver(), excludedPaths: Set(settings.excludedPaths))
             self.metrics = metrics
+            self.adaptive = adaptive
             metrics.updateLimits(of: limiter)
         } catch let error as RateLimitConfigurationError {
             throw ServeError("rate_limit: \(error.message)")

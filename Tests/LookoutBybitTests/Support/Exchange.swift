@@ -26,7 +26,8 @@ struct Exchange {
     func client(
         budget: Int = 10_000, window: Duration = .seconds(1), safetyMargin: Duration = .zero, banCooldown: Duration = .seconds(600),
         retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(40), rateLimitDelay: .milliseconds(20)),
-        timeout: Duration = .seconds(5), maxConcurrentRequests: Int = 8, baseURL: BybitBaseURL? = nil, metrics: BybitClientMetrics? = nil
+        timeout: Duration = .seconds(5), maxConcurrentRequests: Int = 8, baseURL: BybitBaseURL? = nil, metrics: BybitClientMetrics? = nil,
+        upstreamPressure: AdaptiveController? = nil
     ) throws -> BybitClient {
         var configuration = BybitClient.Configuration(baseURL: try baseURL ?? self.baseURL)
         configuration.upstream = UpstreamGuard(
@@ -36,6 +37,7 @@ struct Exchange {
         configuration.requestTimeout = timeout
         configuration.maxConcurrentRequests = maxConcurrentRequests
         configuration.metrics = metrics
+        configuration.upstreamPressure = upstreamPressure
         return try BybitClient(configuration: configuration)
     }
 

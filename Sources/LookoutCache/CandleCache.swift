@@ -134,13 +134,8 @@ public final class CandleCache: Sendable {
         var fromCache = 0
         for (position, chunk) in chunks.enumerated() {
             guard let chunk else { continue }
-            let slice = chunk.rows.within(from: from, to: to)
-            if rows.isEmpty, slice.count == chunk.rows.count {
-                rows = chunk.rows  // shares the chunk's storage until something changes it
-            } else {
-                rows.append(contentsOf: slice)
-            }
-            if !missing.contains(position) { fromCache += slice.count }
+            let count = rows.append(chunk.rows, from: from, to: to)
+            if !missing.contains(position) { fromCache += count }
         }
         events.served(fromCache: fromCache, fromUpstream: rows.count - fromCache)
         if rows.isEmpty {

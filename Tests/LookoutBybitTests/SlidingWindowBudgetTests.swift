@@ -1,3 +1,4 @@
+import Lookout
 @testable import LookoutBybit
 import LookoutRateLimit
 import LookoutTesting
@@ -61,18 +62,5 @@ func maxInAnyWindow(_ grants: [Duration], window: Duration) -> Int {
         #expect(maxInAnyWindow(grants, window: .seconds(5)) <= 50)
         // About 100 s of arrivals at 50 per 5 s: the budget, not the arrivals, is the limit.
         #expect(grants.count >= 950)
-    }
-}
-
-/// A small deterministic generator for reproducible jitter in tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

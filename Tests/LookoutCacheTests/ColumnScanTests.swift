@@ -1,3 +1,4 @@
+import Lookout
 @testable import LookoutCache
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// whenever it answers, including around 9-byte values and over-long runs.
 @Suite struct ColumnScanTests {
     @Test func quickScanAgreesWithTheCarefulOne() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         var answered = 0
         for round in 0..<3000 {
             let count = Int(generator.next() % 40)
@@ -36,18 +37,5 @@ import Testing
         // Both paths are exercised: the quick scan answers often and declines often.
         #expect(answered > 500)
         #expect(answered < 2900)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

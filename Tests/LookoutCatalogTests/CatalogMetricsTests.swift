@@ -6,14 +6,14 @@ import Testing
 /// once, each looked up by its declaration or member name, typed by its use.
 @Suite("CatalogMetrics")
 struct CatalogMetricsTests {
-    /// A small instrumented module: four declarations and the catalog that lists them.
-    enum Checkout: CatalogDeclarations {
-        static let orders = CounterDeclaration("checkout_orders", help: "Orders placed, by outcome.", labelNames: ["outcome"])
-        static let retries = CounterDeclaration("checkout_retries", help: "Payment retries.")
-        static let queue = GaugeDeclaration("checkout_queue_depth", help: "Orders waiting.")
-        static let latency = HistogramDeclaration("checkout_latency_seconds", help: "Time to place an order.", unit: .seconds,
-                                                  buckets: [0.1, 1])
-        static let catalog = MetricCatalog("checkout", title: "Checkout", metrics: [orders, retries, queue, latency])
+    /// A small instrumented module: four declarations and the catalog built from them.
+    struct Checkout: CatalogDeclarations {
+        let orders = CounterDeclaration("checkout_orders", help: "Orders placed, by outcome.", labelNames: ["outcome"])
+        let retries = CounterDeclaration("checkout_retries", help: "Payment retries.")
+        let queue = GaugeDeclaration("checkout_queue_depth", help: "Orders waiting.")
+        let latency = HistogramDeclaration("checkout_latency_seconds", help: "Time to place an order.", unit: .seconds,
+                                           buckets: [0.1, 1])
+        static let catalog = MetricCatalog("checkout", title: "Checkout", declarations: Checkout.self)
     }
 
     @Test func everyListedMetricIsRegisteredAndUsableByMemberName() throws {
@@ -59,5 +59,25 @@ struct CatalogMetricsTests {
         let registry = Registry()
         _ = try registry.gaugeFamily(MetricDescriptor(name: "checkout_retries", help: "clash", type: .gauge))
         #expect(throws: MetricError.self) { try CatalogMetrics<Checkout>(registry: registry) }
+    }
+
+    /// A declarations type with a stored property that is not a metric declaration.
+    struct Misdeclared: CatalogDeclarations {
+        let orders = CounterDeclaration("misdeclared_orders", help: "Orders.")
+        let threshold = 0.5
+        static let catalog = MetricCatalog("misdeclared", title: "Misdeclared", declarations: Misdeclared.self)
+    }
+
+    @Test func theCatalogListsTheStoredDeclarationsInSourceOrderAndStaticsReadThem() {
+        #expect(Checkout.catalog.metrics.map(\.name)
+            == ["checkout_orders", "checkout_retries", "checkout_queue_depth", "checkout_latency_seconds"])
+        #expect(Checkout.orders == Checkout.declared.orders)
+        #expect(Checkout.latency.metric.name == "checkout_latency_seconds")
+    }
+
+    @Test func aStoredPropertyThatIsNotADeclarationStopsNamingIt() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Misdeclared.catalog
+        }
     }
 }

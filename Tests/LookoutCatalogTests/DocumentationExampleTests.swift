@@ -7,13 +7,15 @@ import TestSupport
 
 /// The module-author example of the DocC overview ("Declaring metrics"), verbatim: it must
 /// validate, register, and generate rules whose tests pass in promtool.
-enum HTTPMetrics {
-    static let requests = CounterDeclaration(
+struct HTTPMetrics: CatalogDeclarations {
+    init() {}
+
+    let requests = CounterDeclaration(
         "http_requests", help: "HTTP requests handled, by route and status code.",
         labelNames: ["route", "code"],
         chart: .timeseries(row: "Traffic", unit: .requestsPerSecond, legend: "{{route}} {{code}}"))
 
-    static let duration = HistogramDeclaration(
+    let duration = HistogramDeclaration(
         "http_request_duration_seconds", help: "Time to answer a request.", unit: .seconds,
         labelNames: ["route"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
         chart: Chart(row: "Latency", by: ["route"]))
@@ -49,7 +51,7 @@ enum HTTPMetrics {
 
     static let catalog = MetricCatalog(
         "http", title: "HTTP server",
-        metrics: [requests, duration], ratios: [errors],
+        declarations: HTTPMetrics.self, ratios: [errors],
         alerts: [errorsHigh], objectives: [availability, latency])
 }
 

@@ -63,6 +63,17 @@ struct ConnectionLifecycleTests {
         #expect(machine.interest(inputBuffered: 1, outputPending: 10) == .init(readable: true, writable: true))
     }
 
+    @Test func aHeadStillArrivingIsReadPastThePipelinedInputMark() {
+        var machine = Machine(timeouts: Self.timeouts, now: at(0))
+        #expect(machine.interest(inputBuffered: Machine.inputHighWater, outputPending: 0) == .init(readable: false, writable: false),
+                "input waiting for a request is pipelined input: held at the mark")
+        let step = machine.nextInputStep(now: at(1), inputBuffered: Machine.inputHighWater + 1, outputPending: 0)
+        #expect(step == .parseHead)
+        #expect(machine.phase == .readingHead)
+        #expect(machine.interest(inputBuffered: Machine.inputHighWater + 1, outputPending: 0) == .init(readable: true, writable: false),
+                "the parser's limits, not the mark, bound a head")
+    }
+
     @Test("a parsed head leads to", arguments: [
         // (has body, expects 100-continue, buffered input, expected action, expected phase)
         (false, false, 0, Machine.Action.dispatch, Machine.Phase.processing),

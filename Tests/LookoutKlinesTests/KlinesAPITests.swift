@@ -20,6 +20,22 @@ import Testing
         }
     }
 
+    /// A repeated past range is answered from the memory cache on the event loop (no task):
+    /// the same candles byte for byte, all counted from the cache, nothing sent upstream.
+    @Test func aRepeatedPastRangeIsAnsweredFromMemoryWithTheSameBytes() async throws {
+        try await withKlinesService { base, simulator in
+            let url = base + "/api/v1/klines?symbol=btcusdt&interval=15&start=1717200000000&end=2024-06-01T00:15Z"
+            let first = try await get(url)
+            let requests = simulator.statistics().totalRequests
+            let second = try await get(url)
+            #expect(simulator.statistics().totalRequests == requests)
+            #expect(second.status == 200)
+            #expect(first.body.contains(#""source":{"cache":0,"upstream":2,"upstream_requests":1}"#))
+            #expect(second.body == first.body.replacingOccurrences(
+                of: #""source":{"cache":0,"upstream":2,"upstream_requests":1}"#, with: #""source":{"cache":2,"upstream":0,"upstream_requests":0}"#))
+        }
+    }
+
     @Test func aSecondIdenticalRequestIsServedFromTheCache() async throws {
         try await withKlinesService { base, simulator in
             let url = base + "/api/v1/klines?symbol=ETHUSDT&interval=5&limit=200"

@@ -51,10 +51,25 @@ import Testing
         }
     }
 
-    /// 10,000 symbols do not fit the server's 8 KiB request line: `414` before any handler runs.
-    @Test func tenThousandSymbolsAreRefusedByTheServerAsURITooLong() async throws {
+    /// 10,000 symbols fit the server's request line: the batch handler answers `400` naming
+    /// `symbols` and its limit, and nothing goes upstream.
+    @Test func tenThousandSymbolsAre400NamingTheSymbolsParameter() async throws {
         try await withKlinesService { base, simulator in
-            let symbols = (0..<10_000).map { "S\($0)USDT" }.joined(separator: ",")
+            let symbols = (0..<10_000).map { "SYMBOL\($0)USDT" }.joined(separator: ",")
+            let response = try await get(base + "/api/v1/klines/batch?interval=15&symbols=" + symbols)
+            #expect(response.status == 400)
+            #expect(response.headers["content-type"] == "application/problem+json")
+            let problem = try jsonObject(response.body)
+            #expect(problem["parameter"] as? String == "symbols")
+            #expect(problem["detail"] as? String == "parameter 'symbols' names 10000 symbols; at most 50 per request")
+            #expect(simulator.statistics().totalRequests == 0)
+        }
+    }
+
+    /// A request line beyond even that limit is still refused by the parser with `414`.
+    @Test func aRequestLineBeyondTheServersLimitIsStill414() async throws {
+        try await withKlinesService { base, simulator in
+            let symbols = String(repeating: "BTCUSDT,", count: KlinesRoutes.requestLimits.maxRequestLineLength / 8 + 1)
             let response = try await get(base + "/api/v1/klines/batch?interval=15&symbols=" + symbols)
             #expect(response.status == 414)
             #expect(response.headers["content-type"] == "application/problem+json")

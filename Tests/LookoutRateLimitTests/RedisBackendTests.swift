@@ -202,7 +202,7 @@ struct RedisBackendTests {
         var configuration = try RedisConfiguration(url: cluster.url)
         configuration.commandTimeout = .seconds(2)
         let client = RedisClient(configuration: configuration)
-        do {
+        try await cluster.run(thenShutDown: { await client.shutdown() }) {
             let backend = RedisRateLimitBackend(client: client, failureMode: .failOpen)
             // fail-open: a routing failure would throw here instead of hiding in the fallback.
             try await BackendConformance.run(backend)
@@ -212,13 +212,7 @@ struct RedisBackendTests {
                 #expect(try await backend.decideInRedis(key: "per-ip:10.0.0.\(index)", limit: limit, cost: 1).isAllowed)
                 #expect(try await !backend.decideInRedis(key: "per-ip:10.0.0.\(index)", limit: limit, cost: 1).isAllowed)
             }
-        } catch {
-            await client.shutdown()
-            try await cluster.stop()
-            throw error
         }
-        await client.shutdown()
-        try await cluster.stop()
     }
 
     @Test func keysAreHashTaggedForCluster() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Lookout
 import Testing
 @testable import LookoutRateLimit
 
@@ -43,7 +44,7 @@ struct SlidingWindowAccuracyTests {
                 rate = shape == .bursty ? base * (pick == 0 ? 0.3 : pick == 1 ? 1.2 : 4) : base * 1.5
                 phaseEnd = now + Int64(5_000_000 + generator.next() % 25_000_000)
             }
-            let uniform = Double(generator.next() >> 11) / Double(1 << 53)
+            let uniform = generator.unit()
             now += max(1, Int64(-log(1 - uniform) / rate))
             times.append(now)
         }
@@ -85,20 +86,5 @@ struct SlidingWindowAccuracyTests {
         let error = Self.error(shape: shape, limit: limit, subWindows: 1)
         #expect(error < (shape == .bursty ? 0.04 : 0.01))
         if shape == .bursty { #expect(error > 0.01, "the bursty trace is the one that needs sub-windows") }
-    }
-}
-
-/// A small, fast, deterministic generator (SplitMix64), so the trace is the same everywhere.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

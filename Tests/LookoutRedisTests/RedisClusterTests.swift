@@ -16,18 +16,12 @@ struct RedisClusterTests {
         configuration.commandTimeout = .seconds(2)
         configuration.poolSize = 2
         let client = RedisClient(configuration: configuration, registry: registry)
-        do {
+        try await cluster.run(thenShutDown: { await client.shutdown() }) {
             try await routing(client)
             try await scripts(client, cluster: cluster)
             try await migration(client, cluster: cluster, registry: registry)
             try await failover(client, cluster: cluster, registry: registry)
-        } catch {
-            await client.shutdown()
-            try await cluster.stop()
-            throw error
         }
-        await client.shutdown()
-        try await cluster.stop()
     }
 
     private func routing(_ client: RedisClient) async throws {

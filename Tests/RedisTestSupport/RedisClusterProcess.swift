@@ -108,4 +108,18 @@ public final class RedisClusterProcess: Sendable {
     public func stop() async throws {
         for node in nodes { try await node.kill() }
     }
+
+    /// Runs `body`, then `shutDown` (the client's) and ``stop()``, whether `body` threw or
+    /// not; `body`'s error is rethrown.
+    public func run(thenShutDown shutDown: () async -> Void, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            await shutDown()
+            try await stop()
+            throw error
+        }
+        await shutDown()
+        try await stop()
+    }
 }

@@ -4,19 +4,22 @@ import LookoutCatalog
 /// Every metric of the checkout module, declared once: these declarations create the live
 /// metrics (``CheckoutService``) and generate the dashboard, recording rules, SLO alerts and
 /// rule tests (`checkout-catalog`, run by the plugins). No metric name appears anywhere else.
-public enum CheckoutMetrics {
+public struct CheckoutMetrics: CatalogDeclarations {
+    /// Makes the declarations; read them as statics (`CheckoutMetrics.<member>`).
+    public init() {}
+
     /// Checkout attempts by payment method and outcome (`completed` or `failed`).
-    public static let orders = CounterDeclaration(
+    public let orders = CounterDeclaration(
         "checkout_orders", help: "Checkout attempts, by payment method and outcome.", labelNames: ["method", "outcome"],
         chart: .timeseries(row: "Orders", title: "Orders / s", legend: "{{method}} {{outcome}}"))
 
     /// Time to place an order, payment included.
-    public static let duration = HistogramDeclaration(
+    public let duration = HistogramDeclaration(
         "checkout_duration_seconds", help: "Time to place an order, payment included.", unit: .seconds, labelNames: ["method"],
         buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5], chart: Chart(row: "Latency", by: ["method"]))
 
     /// Checkouts being processed right now.
-    public static let inFlight = GaugeDeclaration(
+    public let inFlight = GaugeDeclaration(
         "checkout_in_flight", help: "Checkouts being processed.",
         chart: .stat(row: "Orders", title: "In flight", thresholds: .above(warning: 50, critical: 200)))
 
@@ -57,7 +60,7 @@ public enum CheckoutMetrics {
     /// and tests (`alerts/checkout.rules.yml`, `alerts/tests/checkout-test.yaml`).
     public static let catalog = MetricCatalog(
         "checkout", title: "Checkout",
-        metrics: [orders, duration, inFlight],
+        declarations: CheckoutMetrics.self,
         ratios: [failureRatio],
         alerts: [stalled],
         objectives: [availability, latency])

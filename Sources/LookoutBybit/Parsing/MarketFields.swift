@@ -99,6 +99,27 @@ enum MarketFields {
         try InstrumentsParser.forEachMember(of: &scanner, in: path, member)
     }
 
+    /// Reads a `result` object shaped `{"category":…,"list":[…]}` (keys in any order, other
+    /// members skipped): the category into `category`, each list item, read by `element`
+    /// with its path, appended to `list`; `sawList` says whether the list was there.
+    static func categoryAndList<Element>(
+        _ scanner: inout JSONScanner, category: inout BybitCategory?, sawList: inout Bool, list: inout [Element],
+        _ element: (inout JSONScanner, String) throws(ParseFailure) -> Element
+    ) throws(ParseFailure) {
+        try object(&scanner, "result") { (scanner: inout JSONScanner, key: Range<Int>) throws(ParseFailure) in
+            if scanner.matches(key, "category") {
+                category = try Self.category(&scanner, "result.category")
+            } else if scanner.matches(key, "list") {
+                sawList = true
+                try array(&scanner, "result.list") { (scanner: inout JSONScanner, index: Int) throws(ParseFailure) in
+                    list.append(try element(&scanner, "result.list[\(index)]"))
+                }
+            } else {
+                try scanner.skipValue(in: "result")
+            }
+        }
+    }
+
     /// The key as text, for messages and ``BybitTicker/otherFields``.
     static func key(_ scanner: JSONScanner, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self)

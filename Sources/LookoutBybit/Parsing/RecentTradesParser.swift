@@ -11,17 +11,8 @@ enum RecentTradesParser {
     static func parse(_ body: UnsafeBufferPointer<UInt8>) throws(ParseFailure) -> BybitEnvelope<RecentTradesResult> {
         try EnvelopeParser.parse(body) { (scanner: inout JSONScanner) throws(ParseFailure) -> RecentTradesResult in
             var result = RecentTradesResult()
-            try MarketFields.object(&scanner, "result") { (scanner: inout JSONScanner, key: Range<Int>) throws(ParseFailure) in
-                if scanner.matches(key, "category") {
-                    result.category = try MarketFields.category(&scanner, "result.category")
-                } else if scanner.matches(key, "list") {
-                    result.sawList = true
-                    try MarketFields.array(&scanner, "result.list") { (scanner: inout JSONScanner, index: Int) throws(ParseFailure) in
-                        result.trades.append(try trade(&scanner, "result.list[\(index)]"))
-                    }
-                } else {
-                    try scanner.skipValue(in: "result")
-                }
+            try MarketFields.categoryAndList(&scanner, category: &result.category, sawList: &result.sawList, list: &result.trades) {
+                (scanner: inout JSONScanner, path: String) throws(ParseFailure) in try trade(&scanner, path)
             }
             return result
         }

@@ -26,17 +26,8 @@ enum TickersParser {
         try EnvelopeParser.parse(body) { (scanner: inout JSONScanner) throws(ParseFailure) -> TickersResult in
             var result = TickersResult()
             let decimals = decimals
-            try MarketFields.object(&scanner, "result") { (scanner: inout JSONScanner, key: Range<Int>) throws(ParseFailure) in
-                if scanner.matches(key, "category") {
-                    result.category = try MarketFields.category(&scanner, "result.category")
-                } else if scanner.matches(key, "list") {
-                    result.sawList = true
-                    try MarketFields.array(&scanner, "result.list") { (scanner: inout JSONScanner, index: Int) throws(ParseFailure) in
-                        result.tickers.append(try ticker(&scanner, "result.list[\(index)]", decimals: decimals))
-                    }
-                } else {
-                    try scanner.skipValue(in: "result")
-                }
+            try MarketFields.categoryAndList(&scanner, category: &result.category, sawList: &result.sawList, list: &result.tickers) {
+                (scanner: inout JSONScanner, path: String) throws(ParseFailure) in try ticker(&scanner, path, decimals: decimals)
             }
             return result
         }

@@ -49,4 +49,17 @@ extension Array where Element == Kline {
         let upper = to == .max ? endIndex : firstIndex(notBefore: to + 1)
         return self[lower..<Swift.max(lower, upper)]
     }
+
+    /// Appends the rows of `chunk` within `from...to` and returns how many; while empty,
+    /// taking a whole chunk shares its storage instead of copying it.
+    @discardableResult
+    mutating func append(_ chunk: [Kline], from: Int64, to: Int64) -> Int {
+        let slice = chunk.within(from: from, to: to)
+        if isEmpty, slice.count == chunk.count {
+            self = chunk  // shares the chunk's storage until something changes it
+        } else {
+            append(contentsOf: slice)
+        }
+        return slice.count
+    }
 }

@@ -1,11 +1,12 @@
 import Lookout
 
-/// The live metrics of one catalog, registered in one `Registry` and looked up by their
-/// declarations: the metric holder of an instrumented module, with nothing to list twice.
+/// The live metrics of one ``CatalogDeclarations`` type, registered in one `Registry` and
+/// looked up by their declarations: the metric holder of an instrumented module, with
+/// nothing to list twice.
 ///
-/// Every metric of `Declarations.catalog` is registered when the holder is created (so all
-/// are exposed from the first scrape). A member named like a declaration returns its live
-/// family, or for a declaration without labels its single series, typed by the use:
+/// Every stored declaration of `Declarations` is registered when the holder is created (so
+/// all are exposed from the first scrape). A member named like a declaration returns its
+/// live family, or for a declaration without labels its single series, typed by the use:
 ///
 /// ```swift
 /// let metrics = try CatalogMetrics<HTTPMetrics>(registry: registry)
@@ -13,25 +14,28 @@ import Lookout
 /// metrics.inFlight.inc()                                  // Gauge (no labels)
 /// ```
 ///
-/// A declaration that its catalog does not list is a programming error, stopped by a
-/// precondition naming it on first use; asking a labelled declaration for its single
-/// series likewise. Lookups cost a dictionary access by name.
+/// A lookup costs a key-path read and a dictionary access by name: resolve the families a
+/// hot path records into once (`let requests: CounterFamily = metrics.requests`) and keep
+/// them. Asking a labelled declaration for its single series, or for a declaration of
+/// another type, is a programming error, stopped by a precondition naming it.
 ///
 /// Thread-safety: `Sendable`; the holder is immutable and the families and series it
 /// hands out are safe to record into from any thread.
 @dynamicMemberLookup
 public struct CatalogMetrics<Declarations: CatalogDeclarations>: Sendable {
     private let storage: Storage
+    /// The declarations the member lookups read.
+    private let declarations: Declarations
 
-    /// Registers every declaration of `Declarations.catalog` in `registry` (reusing the
+    /// Registers every stored declaration of `Declarations` in `registry` (reusing the
     /// identical families already there).
     ///
     /// - Throws: `MetricError` if a declaration is invalid or conflicts with a registered
     ///   family of the same name.
     public init(registry: Registry) throws(MetricError) {
-        let catalog = Declarations.catalog
-        var storage = Storage(catalog: catalog.module)
-        for declaration in catalog.metrics {
+        declarations = Declarations.declared
+        var storage = Storage(declarations: "\(Declarations.self)")
+        for (_, declaration) in Declarations.metricDeclarations {
             let name = declaration.metric.name
             let unlabelled = declaration.metric.labelNames.isEmpty
             switch declaration {
@@ -50,7 +54,9 @@ public struct CatalogMetrics<Declarations: CatalogDeclarations>: Sendable {
             case let info as InfoDeclaration:
                 storage.infos[name] = try info.register(in: registry)
             case let stateSet as StateSetDeclaration:
-                storage.stateSets[name] = try stateSet.register(in: registry)
+                let family = try stateSet.register(in: registry)
+                storage.stateSets[name] = family
+                if unlabelled { storage.stateSetSeries[name] = try family.child(labelValues: []) }
             default:
                 _ = try declaration.register(in: registry)
             }
@@ -79,46 +85,52 @@ public struct CatalogMetrics<Declarations: CatalogDeclarations>: Sendable {
     public func series(_ declaration: GaugeDeclaration) -> Gauge { storage.find(\.gaugeSeries, declaration, single: true) }
     /// The single series of a histogram declared without labels.
     public func series(_ declaration: HistogramDeclaration) -> Histogram { storage.find(\.histogramSeries, declaration, single: true) }
+    /// The single series of a state set declared without labels.
+    public func series(_ declaration: StateSetDeclaration) -> StateSet { storage.find(\.stateSetSeries, declaration, single: true) }
 
     // MARK: By member name
 
     /// The family of the counter `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, CounterDeclaration>) -> CounterFamily {
-        family(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, CounterDeclaration>) -> CounterFamily {
+        family(declarations[keyPath: path])
     }
     /// The single series of the unlabelled counter `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, CounterDeclaration>) -> Counter {
-        series(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, CounterDeclaration>) -> Counter {
+        series(declarations[keyPath: path])
     }
     /// The family of the gauge `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, GaugeDeclaration>) -> GaugeFamily {
-        family(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, GaugeDeclaration>) -> GaugeFamily {
+        family(declarations[keyPath: path])
     }
     /// The single series of the unlabelled gauge `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, GaugeDeclaration>) -> Gauge {
-        series(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, GaugeDeclaration>) -> Gauge {
+        series(declarations[keyPath: path])
     }
     /// The family of the histogram `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, HistogramDeclaration>) -> HistogramFamily {
-        family(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, HistogramDeclaration>) -> HistogramFamily {
+        family(declarations[keyPath: path])
     }
     /// The single series of the unlabelled histogram `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, HistogramDeclaration>) -> Histogram {
-        series(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, HistogramDeclaration>) -> Histogram {
+        series(declarations[keyPath: path])
     }
     /// The family of the info metric `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, InfoDeclaration>) -> InfoFamily {
-        family(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, InfoDeclaration>) -> InfoFamily {
+        family(declarations[keyPath: path])
     }
     /// The family of the state set `Declarations.<member>`.
-    public subscript(dynamicMember path: KeyPath<Declarations.Type, StateSetDeclaration>) -> StateSetFamily {
-        family(Declarations.self[keyPath: path])
+    public subscript(dynamicMember path: KeyPath<Declarations, StateSetDeclaration>) -> StateSetFamily {
+        family(declarations[keyPath: path])
+    }
+    /// The single series of the unlabelled state set `Declarations.<member>`.
+    public subscript(dynamicMember path: KeyPath<Declarations, StateSetDeclaration>) -> StateSet {
+        series(declarations[keyPath: path])
     }
 
     /// The registered families and series by metric name, one table per type so lookups
     /// need no casts; immutable once built.
     private struct Storage: Sendable {
-        let catalog: String
+        let declarations: String
         var counters: [String: CounterFamily] = [:]
         var counterSeries: [String: Counter] = [:]
         var gauges: [String: GaugeFamily] = [:]
@@ -127,8 +139,9 @@ public struct CatalogMetrics<Declarations: CatalogDeclarations>: Sendable {
         var histogramSeries: [String: Histogram] = [:]
         var infos: [String: InfoFamily] = [:]
         var stateSets: [String: StateSetFamily] = [:]
+        var stateSetSeries: [String: StateSet] = [:]
 
-        init(catalog: String) { self.catalog = catalog }
+        init(declarations: String) { self.declarations = declarations }
 
         @inline(__always)
         func find<Value>(_ table: KeyPath<Storage, [String: Value]>, _ declaration: some MetricDeclaration,
@@ -141,7 +154,7 @@ public struct CatalogMetrics<Declarations: CatalogDeclarations>: Sendable {
             if single, !metric.labelNames.isEmpty {
                 preconditionFailure("metric \(metric.name) declares labels: use its family and labels(...), not a single series")
             }
-            preconditionFailure("metric \(metric.name) is not listed in the catalog \(catalog): add its declaration to the catalog's metrics")
+            preconditionFailure("metric \(metric.name) is not a stored declaration of \(declarations): look it up in its own type's holder")
         }
     }
 }

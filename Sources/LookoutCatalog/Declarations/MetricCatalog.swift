@@ -25,7 +25,9 @@ public struct MetricCatalog: Sendable {
     /// allowed. Any other name typed into an expression fails validation.
     public let externalMetrics: [String]
 
-    /// A catalog for `module`.
+    /// A catalog for `module` listing its metrics explicitly, for declarations that are not
+    /// a ``CatalogDeclarations`` type (fixtures, generated sets); an instrumented module
+    /// uses ``init(_:title:dashboards:declarations:ratios:alerts:objectives:externalMetrics:)``.
     ///
     /// - Parameters:
     ///   - module: The module name, `[a-z][a-z0-9_]*`.
@@ -49,6 +51,28 @@ public struct MetricCatalog: Sendable {
         self.alerts = alerts
         self.objectives = objectives
         self.externalMetrics = externalMetrics
+    }
+
+    /// The catalog of a ``CatalogDeclarations`` type: its metrics are the type's stored
+    /// declarations, in source order, so none is listed by hand.
+    ///
+    /// - Parameters:
+    ///   - module: The module name, `[a-z][a-z0-9_]*`.
+    ///   - title: A human title.
+    ///   - dashboards: By default one dashboard, `dashboards/<module>.json`, titled `title`.
+    ///   - declarations: The type whose stored properties are the metric declarations.
+    ///   - ratios: Ratios of declared metrics.
+    ///   - alerts: Alerts with their tests.
+    ///   - objectives: Service-level objectives.
+    ///   - externalMetrics: Names of series other systems expose that expressions read.
+    public init<Declarations: CatalogDeclarations>(
+        _ module: String, title: String, dashboards: [DashboardDeclaration] = [],
+        declarations: Declarations.Type, ratios: [RatioDeclaration] = [],
+        alerts: [AlertDeclaration] = [], objectives: [ServiceLevelObjective] = [],
+        externalMetrics: [String] = [])
+    {
+        self.init(module, title: title, dashboards: dashboards, metrics: Declarations.metricDeclarations.map(\.declaration),
+                  ratios: ratios, alerts: alerts, objectives: objectives, externalMetrics: externalMetrics)
     }
 
     /// The declared metrics' contents, in order.

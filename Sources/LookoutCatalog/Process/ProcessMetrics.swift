@@ -7,29 +7,32 @@ import Lookout
 /// The declarations reuse `ProcessCollector`'s descriptors, so no name is typed here.
 /// Register the collector itself (`try registry.register(ProcessCollector())`); these
 /// declarations only describe its output for dashboards and rules.
-public enum ProcessMetrics {
+public struct ProcessMetrics: CatalogDeclarations {
+    /// Makes the declarations; read them as statics (`ProcessMetrics.<member>`).
+    public init() {}
+
     /// `process_cpu_seconds_total`: CPU time, charted as the share of one core in use.
-    public static let cpu = CounterDeclaration(
+    public let cpu = CounterDeclaration(
         ProcessCollector.cpuSeconds,
         chart: .timeseries(row: "Process", title: "CPU usage (1.0 = one core)", unit: .percentUnit, legend: "{{instance}}", by: ["instance"]))
     /// `process_resident_memory_bytes`.
-    public static let residentMemory = GaugeDeclaration(
+    public let residentMemory = GaugeDeclaration(
         ProcessCollector.residentMemory,
         chart: .timeseries(row: "Process", title: "Resident memory", legend: "{{instance}}", by: ["instance"]))
     /// `process_virtual_memory_bytes`.
-    public static let virtualMemory = GaugeDeclaration(
+    public let virtualMemory = GaugeDeclaration(
         ProcessCollector.virtualMemory,
         chart: .timeseries(row: "Process", title: "Virtual memory", legend: "{{instance}}", by: ["instance"]))
     /// `process_start_time_seconds`, charted as uptime.
-    public static let startTime = GaugeDeclaration(
+    public let startTime = GaugeDeclaration(
         ProcessCollector.startTime,
         chart: .stat(row: "Process", title: "Uptime", legend: "{{instance}}", by: ["instance"], display: .age))
     /// `process_open_fds`.
-    public static let openFileDescriptors = GaugeDeclaration(
+    public let openFileDescriptors = GaugeDeclaration(
         ProcessCollector.openFileDescriptors,
         chart: .timeseries(row: "File descriptors", title: "Open file descriptors", legend: "{{instance}}", by: ["instance"]))
     /// `process_max_fds`: shown through ``fileDescriptorUsage``.
-    public static let maxFileDescriptors = GaugeDeclaration(ProcessCollector.maxFileDescriptors, chart: .hidden)
+    public let maxFileDescriptors = GaugeDeclaration(ProcessCollector.maxFileDescriptors, chart: .hidden)
 
     /// Open over maximum file descriptors, per instance.
     public static let fileDescriptorUsage = RatioDeclaration(
@@ -81,7 +84,7 @@ public enum ProcessMetrics {
     public static let catalog = MetricCatalog(
         "process", title: "Process",
         dashboards: [DashboardDeclaration("overview", title: "Lookout overview", overview: true)],
-        metrics: [cpu, residentMemory, virtualMemory, startTime, openFileDescriptors, maxFileDescriptors],
+        declarations: ProcessMetrics.self,
         ratios: [fileDescriptorUsage],
         alerts: [fileDescriptorsExhausted, restarting])
 }

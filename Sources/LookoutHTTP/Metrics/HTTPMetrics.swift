@@ -9,18 +9,21 @@ import LookoutCatalog
 /// Labels are bounded by construction: `method` is one of ``HTTPMethod/implemented`` or
 /// `_OTHER`, `route` is the matched route template or `unmatched` (never the raw path),
 /// `status` a three-digit code, `kind` a ``HTTPTimeoutKind``.
-public enum HTTPMetrics: CatalogDeclarations {
+public struct HTTPMetrics: CatalogDeclarations {
+    /// Makes the declarations; read them as statics (`HTTPMetrics.<member>`).
+    public init() {}
+
     // MARK: Traffic
 
     /// Requests answered, by method, route template and status code (`499`: the client
     /// left before the response).
-    public static let requests = CounterDeclaration(
+    public let requests = CounterDeclaration(
         "http_requests", help: "HTTP requests answered, by method, route template and status code.",
         labelNames: ["method", "route", "status"],
         chart: .timeseries(row: "Traffic", title: "Requests / s", unit: .requestsPerSecond, legend: "{{method}} {{route}} {{status}}"))
 
     /// Requests being handled right now (body read, response not yet queued).
-    public static let inFlight = GaugeDeclaration(
+    public let inFlight = GaugeDeclaration(
         "http_requests_in_flight", help: "HTTP requests being handled.",
         chart: .timeseries(row: "Traffic", title: "In flight", legend: "{{instance}}", by: ["instance"]))
 
@@ -31,27 +34,27 @@ public enum HTTPMetrics: CatalogDeclarations {
         chart: .stat(row: "Traffic", title: "5xx ratio", thresholds: .above(warning: 0.01, critical: 0.05)))
 
     /// Errors thrown by handlers and middleware, by route (each was answered with a problem response).
-    public static let handlerErrors = CounterDeclaration(
+    public let handlerErrors = CounterDeclaration(
         "http_handler_errors", help: "Errors thrown by HTTP handlers and middleware, by route template.",
         labelNames: ["route"], chart: .timeseries(row: "Traffic", title: "Handler errors / s", legend: "{{route}}"))
 
     // MARK: Latency and sizes
 
     /// Time from the parsed request head to the queued response, by method and route.
-    public static let duration = HistogramDeclaration(
+    public let duration = HistogramDeclaration(
         "http_request_duration_seconds", help: "Time to answer an HTTP request, from its parsed head to its queued response.",
         unit: .seconds, labelNames: ["method", "route"],
         buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         chart: Chart(row: "Latency", title: "Request duration", by: ["route"]))
 
     /// Request body sizes (after chunked decoding), by method and route.
-    public static let requestSize = HistogramDeclaration(
+    public let requestSize = HistogramDeclaration(
         "http_request_size_bytes", help: "HTTP request body sizes, by method and route template.",
         unit: .bytes, labelNames: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
         chart: Chart(row: "Sizes", title: "Request body size", by: ["route"]))
 
     /// Response body sizes (`0` for `HEAD`), by method and route.
-    public static let responseSize = HistogramDeclaration(
+    public let responseSize = HistogramDeclaration(
         "http_response_size_bytes", help: "HTTP response body sizes, by method and route template.",
         unit: .bytes, labelNames: ["method", "route"], buckets: .exponential(start: 64, factor: 4, count: 9),
         chart: Chart(row: "Sizes", title: "Response body size", by: ["route"]))
@@ -59,12 +62,12 @@ public enum HTTPMetrics: CatalogDeclarations {
     // MARK: Connections
 
     /// Connections open now (those counting toward the limit).
-    public static let connectionsOpen = GaugeDeclaration(
+    public let connectionsOpen = GaugeDeclaration(
         "http_connections_open", help: "HTTP connections open.",
         chart: .timeseries(row: "Connections", title: "Open connections", legend: "{{instance}}", by: ["instance"]))
 
     /// The configured connection limit (``HTTPServer/Configuration/maxConnections``).
-    public static let connectionsLimit = GaugeDeclaration(
+    public let connectionsLimit = GaugeDeclaration(
         "http_connections_limit", help: "The most HTTP connections served at once; more are refused with 503.", chart: .hidden)
 
     /// Open connections over the limit, per instance.
@@ -75,12 +78,12 @@ public enum HTTPMetrics: CatalogDeclarations {
                            by: ["instance"], thresholds: .above(warning: 0.8, critical: 0.95)))
 
     /// Connections refused with `503` because the server was at its limit.
-    public static let connectionsRejected = CounterDeclaration(
+    public let connectionsRejected = CounterDeclaration(
         "http_connections_rejected", help: "HTTP connections refused with 503 at the connection limit.",
         chart: .timeseries(row: "Connections", title: "Refused connections / s", legend: "{{instance}}", by: ["instance"]))
 
     /// Connections closed by a timeout, by kind (`header`, `body`, `idle`, `write`).
-    public static let timeouts = CounterDeclaration(
+    public let timeouts = CounterDeclaration(
         "http_timeouts", help: "HTTP connections closed by a timeout, by kind (header, body, idle, write).",
         labelNames: ["kind"], chart: .timeseries(row: "Connections", title: "Timeouts / s", legend: "{{kind}}"))
 
@@ -99,8 +102,7 @@ public enum HTTPMetrics: CatalogDeclarations {
     /// and runbook.
     public static let catalog = MetricCatalog(
         "http", title: "HTTP server",
-        metrics: [requests, inFlight, handlerErrors, duration, requestSize, responseSize,
-                  connectionsOpen, connectionsLimit, connectionsRejected, timeouts],
+        declarations: HTTPMetrics.self,
         ratios: [errors, connectionUsage],
         alerts: [errorsHigh, connectionsSaturated],
         objectives: [availability, latency])

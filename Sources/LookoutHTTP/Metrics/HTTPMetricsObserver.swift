@@ -4,7 +4,7 @@ import LookoutCatalog
 /// An ``HTTPServerObserver`` that records the server's events into the metrics declared
 /// in ``HTTPMetrics``, registering them in a `Registry` (all of them, so every family is
 /// exposed from the first scrape). Its metrics are a `CatalogMetrics` built from the
-/// catalog: a new metric is its declaration, its catalog entry and its use here.
+/// declarations: a new metric is its declaration and its use here.
 ///
 /// ```swift
 /// let registry = Registry()
@@ -23,6 +23,10 @@ public final class HTTPMetricsObserver: HTTPServerObserver {
     private let metrics: CatalogMetrics<HTTPMetrics>
     /// One counter per ``HTTPTimeoutKind``, in `allCases` order.
     private let timeouts: [Counter]
+    /// The families every request records into, resolved once.
+    private let requests: CounterFamily, duration: HistogramFamily, requestSize: HistogramFamily, responseSize: HistogramFamily
+    /// The in-flight and open-connection gauges, resolved once.
+    private let inFlight: Gauge, connectionsOpen: Gauge
 
     /// Registers the HTTP metrics in `registry` and records into them.
     ///
@@ -38,28 +42,34 @@ public final class HTTPMetricsObserver: HTTPServerObserver {
         metrics.connectionsLimit.set(maxConnections)
         let timeoutFamily: CounterFamily = metrics.timeouts
         timeouts = HTTPTimeoutKind.allCases.map { timeoutFamily.labels($0.rawValue) }
+        requests = metrics.requests
+        duration = metrics.duration
+        requestSize = metrics.requestSize
+        responseSize = metrics.responseSize
+        inFlight = metrics.inFlight
+        connectionsOpen = metrics.connectionsOpen
     }
 
     /// Counts an open connection.
-    public func connectionOpened() { metrics.connectionsOpen.inc() }
+    public func connectionOpened() { connectionsOpen.inc() }
 
     /// Counts a closed connection.
-    public func connectionClosed() { metrics.connectionsOpen.dec() }
+    public func connectionClosed() { connectionsOpen.dec() }
 
     /// Counts a connection refused at the limit.
     public func connectionRejected() { metrics.connectionsRejected.inc() }
 
     /// Counts a request in flight.
-    public func requestStarted(method: HTTPMethod, route: String) { metrics.inFlight.inc() }
+    public func requestStarted(method: HTTPMethod, route: String) { inFlight.inc() }
 
     /// Records a finished request: its count by status, duration and body sizes.
     public func requestFinished(_ record: HTTPRequestRecord) {
-        metrics.inFlight.dec()
+        inFlight.dec()
         let method = record.method.rawValue
-        metrics.requests.labels(method, record.route, Self.statusLabel(record.status)).inc()
-        metrics.duration.labels(method, record.route).observe(record.duration)
-        metrics.requestSize.labels(method, record.route).observe(Double(record.requestBodyBytes))
-        metrics.responseSize.labels(method, record.route).observe(Double(record.responseBodyBytes))
+        requests.labels(method, record.route, Self.statusLabel(record.status)).inc()
+        duration.labels(method, record.route).observe(record.duration)
+        requestSize.labels(method, record.route).observe(Double(record.requestBodyBytes))
+        responseSize.labels(method, record.route).observe(Double(record.responseBodyBytes))
     }
 
     /// Counts a timeout by kind.

@@ -20,6 +20,10 @@ public struct HTTPRouter: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, HTTPRequestContext) throws -> HTTPResponse
     /// An asynchronous handler, run in a `Task`; the loop stays free while it waits.
     public typealias AsyncHandler = @Sendable (HTTPRequest, HTTPRequestContext) async throws -> HTTPResponse
+    /// A handler that decides per request whether it answers now or in a task: for routes
+    /// that can usually answer from memory (a cache hit) and only sometimes must wait.
+    /// It cannot throw: turn errors into responses (``HTTPResult/deferred(_:)`` included).
+    public typealias ResultHandler = @Sendable (HTTPRequest, HTTPRequestContext) -> HTTPResult
 
     struct Definition: Sendable {
         let method: HTTPMethod
@@ -42,6 +46,17 @@ public struct HTTPRouter: Sendable {
     public mutating func on(_ method: HTTPMethod, _ template: String, handler: @escaping AsyncHandler) {
         definitions.append(Definition(method: method, template: template, handler: .async(handler)))
     }
+
+    /// Registers a `handler` for `method` on `template` that answers now
+    /// (``HTTPResult/response(_:)``, on the event loop, no task) or later
+    /// (``HTTPResult/deferred(_:)``), request by request.
+    public mutating func on(_ method: HTTPMethod, _ template: String, result handler: @escaping ResultHandler) {
+        definitions.append(Definition(method: method, template: template, handler: .result(handler)))
+    }
+
+    /// Registers a `GET` handler (which also answers `HEAD`) that answers now or later,
+    /// request by request.
+    public mutating func get(_ template: String, result handler: @escaping ResultHandler) { on(.get, template, result: handler) }
 
     /// Registers a synchronous `GET` handler (which also answers `HEAD`).
     public mutating func get(_ template: String, handler: @escaping Handler) { on(.get, template, handler: handler) }

@@ -2,6 +2,7 @@
 enum RouteHandler: Sendable {
     case sync(HTTPRouter.Handler)
     case async(HTTPRouter.AsyncHandler)
+    case result(HTTPRouter.ResultHandler)
 }
 
 /// Everything registered for one route template: its handlers by method and the `Allow`
@@ -60,6 +61,8 @@ enum RouteDispatch {
                     return HTTPResponse(error: error)
                 }
             }
+        case .result(let handler)?:
+            return handler(request, context)
         case nil where request.method == .options:
             return .response(HTTPResponse(status: .noContent, headers: ["Allow": endpoint.allow]))
         case nil:

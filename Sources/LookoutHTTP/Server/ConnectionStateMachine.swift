@@ -290,11 +290,14 @@ struct ConnectionStateMachine: Sendable {
 
     /// The readiness the connection can act on, given its buffers' byte counts: input
     /// unless the client closed it, the connection is closing, or processing is paused;
-    /// output while bytes are pending.
+    /// output while bytes are pending. ``inputHighWater`` bounds pipelined input only: a
+    /// head still arriving is read on (its length is bounded by the parser's limits, which
+    /// may exceed the mark).
     func interest(inputBuffered: Int, outputPending: Int) -> Interest {
         let lingering = phase == .lingering
+        let belowHighWater = phase == .readingHead || inputBuffered < Self.inputHighWater
         let readable = !inputClosed
-            && (lingering || (!closeAfterOutput && !stalledOnOutput && inputBuffered < Self.inputHighWater))
+            && (lingering || (!closeAfterOutput && !stalledOnOutput && belowHighWater))
         return Interest(readable: readable, writable: outputPending > 0)
     }
 

@@ -10,11 +10,14 @@ import LookoutCatalog
 /// ``RateLimitBackendError/Kind``, `source` an ``AdaptiveController/PressureSource``.
 /// The limited key (a client address, an API key) is never a label: distinct keys are
 /// only counted.
-public enum RateLimitMetrics {
+public struct RateLimitMetrics: CatalogDeclarations {
+    /// Makes the declarations; read them as statics (`RateLimitMetrics.<member>`).
+    public init() {}
+
     // MARK: Decisions
 
     /// Decisions by policy and result.
-    public static let decisions = CounterDeclaration(
+    public let decisions = CounterDeclaration(
         "rate_limit_decisions", help: "Rate-limit decisions, by policy and result (allowed or denied).",
         labelNames: ["policy", "result"],
         chart: .timeseries(row: "Decisions", title: "Decisions / s", unit: .operationsPerSecond, legend: "{{policy}} {{result}}"))
@@ -26,7 +29,7 @@ public enum RateLimitMetrics {
         chart: .stat(row: "Decisions", title: "Denied ratio", thresholds: .above(warning: 0.1, critical: 0.5)))
 
     /// Time to decide, by backend.
-    public static let decisionDuration = HistogramDeclaration(
+    public let decisionDuration = HistogramDeclaration(
         "rate_limit_decision_duration_seconds", help: "Time one policy's decision took, by backend.",
         unit: .seconds, labelNames: ["backend"],
         buckets: [0.000_001, 0.000_005, 0.000_025, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25],
@@ -35,31 +38,31 @@ public enum RateLimitMetrics {
     // MARK: Backend
 
     /// Backend failures, by backend and kind.
-    public static let backendErrors = CounterDeclaration(
+    public let backendErrors = CounterDeclaration(
         "rate_limit_backend_errors", help: "Rate-limit backend failures, by backend and kind; each decision fell back or failed open.",
         labelNames: ["backend", "kind"],
         chart: .timeseries(row: "Backend", title: "Backend errors / s", unit: .operationsPerSecond, legend: "{{backend}} {{kind}}"))
 
     /// 1 while decisions are made in local memory because the shared backend failed.
-    public static let fallbackActive = GaugeDeclaration(
+    public let fallbackActive = GaugeDeclaration(
         "rate_limit_fallback_active", help: "1 while rate-limit decisions fall back to local memory because the shared backend (Redis) failed.",
         chart: .timeseries(row: "Backend", title: "Fallback active", legend: "{{instance}}", by: ["instance"]))
 
     /// Distinct keys held in memory.
-    public static let keys = GaugeDeclaration(
+    public let keys = GaugeDeclaration(
         "rate_limit_keys", help: "Distinct keys (clients, routes, API keys) whose state the in-memory backend holds.",
         chart: .timeseries(row: "Backend", title: "Keys held in memory", legend: "{{instance}}", by: ["instance"]))
 
     // MARK: Adaptive
 
     /// The limit in force per policy (lowered under pressure for adaptive policies).
-    public static let effectiveLimit = GaugeDeclaration(
+    public let effectiveLimit = GaugeDeclaration(
         "rate_limit_effective_limit", help: "The limit in force, per policy (adaptive policies lower it under pressure).",
         labelNames: ["policy"],
         chart: .timeseries(row: "Adaptive", title: "Effective limit", legend: "{{instance}} {{policy}}", by: ["instance", "policy"]))
 
     /// The configured limit per policy.
-    public static let configuredLimit = GaugeDeclaration(
+    public let configuredLimit = GaugeDeclaration(
         "rate_limit_configured_limit", help: "The configured limit, per policy.", labelNames: ["policy"], chart: .hidden)
 
     /// Effective over configured limit.
@@ -70,7 +73,7 @@ public enum RateLimitMetrics {
                            by: ["instance", "policy"], thresholds: .below(warning: 0.5, critical: 0.25)))
 
     /// Pressure signals received, by source.
-    public static let pressureSignals = CounterDeclaration(
+    public let pressureSignals = CounterDeclaration(
         "rate_limit_pressure_signals", help: "Pressure signals the adaptive limiter received, by source.",
         labelNames: ["source"],
         chart: .timeseries(row: "Adaptive", title: "Pressure signals / s", unit: .operationsPerSecond, legend: "{{source}}"))
@@ -78,7 +81,7 @@ public enum RateLimitMetrics {
     /// The rate limiter's catalog: `dashboards/rate_limiting.json`, `alerts/rate_limiting.rules.yml`.
     public static let catalog = MetricCatalog(
         "rate_limiting", title: "Rate limiting",
-        metrics: [decisions, decisionDuration, backendErrors, fallbackActive, keys, effectiveLimit, configuredLimit, pressureSignals],
+        declarations: RateLimitMetrics.self,
         ratios: [rejections, adaptiveShare],
         alerts: [rejectionsHigh, fallbackActiveAlert, adaptiveCollapsed])
 }

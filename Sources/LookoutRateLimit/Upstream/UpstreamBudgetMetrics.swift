@@ -7,23 +7,26 @@ import LookoutCatalog
 ///
 /// The budget has no labels: one process keeps one guard per IP, and its effective budget
 /// is what a dashboard compares with the ceiling.
-public enum UpstreamBudgetMetrics {
+public struct UpstreamBudgetMetrics: CatalogDeclarations {
+    /// Makes the declarations; read them as statics (`UpstreamBudgetMetrics.<member>`).
+    public init() {}
+
     /// Requests per window the adaptive budget allows right now.
-    public static let effectiveLimit = GaugeDeclaration(
+    public let effectiveLimit = GaugeDeclaration(
         "upstream_budget_effective_requests",
         help: "Requests per window the adaptive upstream budget allows now (lowered by throttling answers, recovering additively).",
         chart: .timeseries(row: "Upstream budget", title: "Effective budget (requests per window)", unit: .short,
                            legend: "{{instance}}", by: ["instance"]))
 
     /// The configured ceiling of the budget.
-    public static let ceiling = GaugeDeclaration(
+    public let ceiling = GaugeDeclaration(
         "upstream_budget_ceiling_requests",
         help: "The configured ceiling of the adaptive upstream budget, in requests per window.",
         chart: .timeseries(row: "Upstream budget", title: "Budget ceiling (requests per window)", unit: .short,
                            legend: "{{instance}}", by: ["instance"]))
 
     /// Multiplicative decreases of the budget.
-    public static let decreases = CounterDeclaration(
+    public let decreases = CounterDeclaration(
         "upstream_budget_decreases",
         help: "Times a throttling answer (Bybit retCode 10006) made the adaptive upstream budget shrink.",
         chart: .timeseries(row: "Upstream budget", title: "Budget decreases / s", unit: .operationsPerSecond,
@@ -32,7 +35,7 @@ public enum UpstreamBudgetMetrics {
     /// The catalog: `dashboards/upstream_budget.json`.
     public static let catalog = MetricCatalog(
         "upstream_budget", title: "Upstream request budget",
-        metrics: [effectiveLimit, ceiling, decreases])
+        declarations: UpstreamBudgetMetrics.self)
 
     /// The live series, registered in one `Registry`. Thread-safe: the series are atomic.
     public final class Live: Sendable {

@@ -14,6 +14,8 @@ import Synchronization
 final class KlinesEndpoint: Sendable {
     let client: BybitClient
     private let cache = Mutex<CandleCache?>(nil)
+    /// Bodies of cache-hit answers, reused while their candles are unchanged.
+    private let rendered = KlinesResponseCache()
     /// How many symbols of one batch are fetched at once.
     let batchConcurrency: Int
 
@@ -27,19 +29,48 @@ final class KlinesEndpoint: Sendable {
         self.cache.withLock { $0 = cache }
     }
 
-    /// `GET /api/v1/klines`.
-    func single(_ request: HTTPRequest) async -> HTTPResponse {
+    /// `GET /api/v1/klines`: answered on the event loop when the candles are all in the
+    /// memory cache (``cachedResult(_:_:)``), else in a task.
+    func single(_ request: HTTPRequest) -> HTTPResult {
         let query: KlinesQuery
         do {
             query = try KlinesQuery(request.query, batch: false, now: Self.now())
         } catch {
-            return error.response
+            return .response(error.response)
         }
-        do throws(KlinesUpstreamFailure) {
-            return try await candles(query.symbols[0], query).response
-        } catch {
-            return error.response
+        if let result = cachedResult(query.symbols[0], query) {
+            let key = KlinesResponseCache.Key(symbol: result.symbol, category: query.category, interval: query.interval,
+                                              selection: query.selection, excludeOpen: query.excludeOpen)
+            return .response(.json(encoded: rendered.body(key, for: result)))
         }
+        return .deferred {
+            do throws(KlinesUpstreamFailure) {
+                return try await self.candles(query.symbols[0], query).response
+            } catch {
+                return error.response
+            }
+        }
+    }
+
+    /// One symbol's candles for `query` when every one is in the in-process cache right
+    /// now, read without suspending; the same answer ``candles(_:_:)`` gives for that cache
+    /// state (all from the cache, no upstream request), else `nil`.
+    func cachedResult(_ symbol: String, _ query: KlinesQuery) -> KlinesResult? {
+        guard let cache = self.cache.withLock({ $0 }) else { return nil }
+        var rows: [Kline]
+        switch query.selection {
+        case .latest(let limit):
+            guard let page = cache.cachedLatest(category: query.category, symbol: symbol, interval: query.interval, limit: limit) else { return nil }
+            rows = page.rows
+        case .range(let from, let to, let limit):
+            guard let series = cache.cachedCandles(category: query.category, symbol: symbol, interval: query.interval, from: from, to: to)
+            else { return nil }
+            rows = series.rows
+            if rows.count > limit { rows = Array(rows.prefix(limit)) }
+        }
+        if query.excludeOpen { rows.removeAll { !$0.isClosed } }
+        return KlinesResult(symbol: symbol, category: query.category, interval: query.interval, candles: rows,
+                            fromCache: rows.count, fromUpstream: 0, upstreamRequests: 0)
     }
 
     /// `GET /api/v1/klines/batch`: every symbol fetched in parallel (at most

@@ -12,7 +12,7 @@ import LookoutHTTP
 ///   range is rejected rather than cut short; a month counts as 28 days for this check).
 struct KlinesQuery: Sendable, Equatable {
     /// Which candles of each symbol.
-    enum Selection: Sendable, Equatable {
+    enum Selection: Sendable, Hashable {
         case latest(limit: Int)
         /// Start times in `from...to` (ms since the epoch); `limit` caps the count.
         case range(from: Int64, to: Int64, limit: Int)
@@ -34,6 +34,9 @@ struct KlinesQuery: Sendable, Equatable {
     /// The latest accepted time: 9999-12-31T23:59:59.999Z.
     static let maxTime: Int64 = 253_402_300_799_999
 
+    /// The intervals, listed for error messages.
+    static let intervalList = KlineInterval.allCases.map(\.rawValue).joined(separator: ", ")
+
     /// The parameters of the single-symbol route.
     static let singleParameters = ["symbol", "interval", "category", "start", "end", "limit", "exclude_open"]
     /// The parameters of the batch route.
@@ -46,12 +49,13 @@ struct KlinesQuery: Sendable, Equatable {
     ///   ``singleParameters`` (unknown and repeated parameters first).
     init(_ query: HTTPQuery, batch: Bool, now: Int64) throws(KlinesQueryError) {
         let known = batch ? Self.batchParameters : Self.singleParameters
-        var seen: Set<String> = []
+        var seen: UInt32 = 0  // bit i: known[i] was given (no set to allocate per request)
         for item in query {
-            guard known.contains(item.name) else {
+            guard let index = known.firstIndex(of: item.name) else {
                 throw KlinesQueryError(item.name, "is not a parameter of this endpoint; known parameters: \(known.joined(separator: ", "))")
             }
-            guard seen.insert(item.name).inserted else { throw KlinesQueryError(item.name, "is given more than once") }
+            guard seen & (1 << index) == 0 else { throw KlinesQueryError(item.name, "is given more than once") }
+            seen |= 1 << index
         }
         func value(_ name: String) throws(KlinesQueryError) -> String? {
             guard let text = query[name] else { return nil }
@@ -77,7 +81,7 @@ struct KlinesQuery: Sendable, Equatable {
             guard let text = try value("symbol") else { throw KlinesQueryError("symbol", "is missing; give a symbol such as BTCUSDT") }
             symbols = [try Self.symbol(text, parameter: "symbol")]
         }
-        let intervals = KlineInterval.allCases.map(\.rawValue).joined(separator: ", ")
+        let intervals = Self.intervalList
         guard let intervalText = try value("interval") else {
             throw KlinesQueryError("interval", "is missing; use one of \(intervals) (minutes, or D, W, M)")
         }

@@ -54,7 +54,10 @@ struct KlinesResult: Sendable, Equatable {
     }
 
     /// The `200` response for this result alone, written into one buffer sized in advance.
-    var response: HTTPResponse {
+    var response: HTTPResponse { .json(encoded: encodedBody) }
+
+    /// The JSON body for this result alone, written into one buffer sized in advance.
+    var encodedBody: [UInt8] {
         var head: [UInt8] = []
         head.reserveCapacity(192)
         encodeHead(into: &head)
@@ -66,7 +69,7 @@ struct KlinesResult: Sendable, Equatable {
             cursor.write(UInt8(ascii: "}"))
             count = cursor.offset
         }
-        return .json(encoded: body)
+        return body
     }
 
     private func writeCandles(_ cursor: inout ByteCursor) {

@@ -26,6 +26,7 @@ final class LookoutService: Sendable {
         health = HealthMonitor(version: LookoutVersion.current)
         var configuration = HTTPServer.Configuration(host: settings.host, port: settings.port, maxConnections: settings.maxConnections)
         if let loops = settings.eventLoops { configuration.eventLoopCount = loops }
+        configuration.limits = KlinesRoutes.requestLimits
         let httpMetrics: HTTPMetricsObserver
         do {
             try registry.register(ProcessCollector())

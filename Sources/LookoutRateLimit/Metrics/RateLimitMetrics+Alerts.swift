@@ -5,17 +5,17 @@ extension RateLimitMetrics {
     /// A large share of requests has been answered `429` for a long time.
     public static let rejectionsHigh = AlertDeclaration(
         "RateLimitRejectionsHigh",
-        summary: "{{ $labels.job }} answers many requests with 429",
-        description: "More than 10% (warning, for 15 minutes) or 50% (critical, for 10 minutes) of {{ $labels.job }}'s rate-limit decisions denied the request.",
+        summary: "{{ $labels.job }} answers many requests with 429 ({{ $labels.policy }})",
+        description: "More than 10% (warning, for 15 minutes) or 50% (critical, for 10 minutes) of the {{ $labels.policy }} policy's decisions in {{ $labels.job }} denied the request.",
         conditions: [
             .warning("\(rejections.recorded) > 0.1", for: .minutes(15)),
             .critical("\(rejections.recorded) > 0.5", for: .minutes(10)),
         ],
         tests: [
             .silent("2% of requests are limited", at: .minutes(30), given: [allowed("0+98x40"), denied("0+2x40")]),
-            .fires(.warning, when: "20% are limited for 15 minutes", at: .minutes(30), labels: ["job": "app"],
+            .fires(.warning, when: "20% are limited for 15 minutes", at: .minutes(30), labels: ["job": "app", "policy": "per-ip"],
                    given: [allowed("0+80x40"), denied("0+20x40")]),
-            .fires(.warning, .critical, when: "most requests are limited", at: .minutes(30), labels: ["job": "app"],
+            .fires(.warning, .critical, when: "most requests are limited", at: .minutes(30), labels: ["job": "app", "policy": "per-ip"],
                    given: [allowed("0+20x40"), denied("0+80x40")]),
             .silent("a five-minute burst of 429s stays pending", at: .minutes(30),
                     given: [allowed("0+80x40"), denied("0x25 0+80x15")]),

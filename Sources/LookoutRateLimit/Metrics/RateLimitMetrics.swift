@@ -24,8 +24,8 @@ public struct RateLimitMetrics: CatalogDeclarations {
 
     /// Share of decisions that denied the request.
     public static let rejections = RatioDeclaration(
-        "rate_limit_rejections", help: "Share of rate-limit decisions that denied the request (answered 429).",
-        numerator: decisions.matching("result", .equal("denied")), denominator: decisions,
+        "rate_limit_rejections", help: "Share of a rate-limit policy's decisions that denied the request (answered 429).",
+        numerator: decisions.matching("result", .equal("denied")), denominator: decisions, by: ["job", "policy"],
         chart: .stat(row: "Decisions", title: "Denied ratio", thresholds: .above(warning: 0.1, critical: 0.5)))
 
     /// Time to decide, by backend.

@@ -37,12 +37,15 @@ import LookoutZlib
 /// Decoding never trusts the bytes: anything unexpected is a ``ChunkDecodingFailure``.
 /// Stateless and thread-safe.
 public enum CandleChunkCodec {
-    /// The format version written in every header (and in every cache key). Version 2 only
+    /// The format version written in every header. Version 2 only
     /// changed the checksum (FNV-1a byte by byte was a third of an uncompressed decode);
     /// version 1 values still decode, any other version is a miss.
     public static let formatVersion: UInt8 = 2
     /// The versions ``decode(_:start:interval:capacity:)`` reads.
     static let readableVersions: ClosedRange<UInt8> = 1...2
+    /// The version in cache keys: the oldest format whose values this decoder still reads
+    /// (format 2 kept format 1's payload layout), so an upgrade keeps the cache warm.
+    static let keyVersion: UInt8 = 1
     /// The header's size in bytes.
     public static let headerSize = 28
     /// Payloads at least this long are compressed; shorter ones are stored as is.

@@ -16,10 +16,10 @@ enum CandleFormat: String {
     /// Aligned columns for reading in a terminal; the still-open candle is marked `*`.
     case table
 
-    /// One symbol's candles.
+    /// One symbol's candles, held compactly (64 bytes a candle) until they are written.
     struct Series {
         var symbol: String
-        var candles: ArraySlice<Kline>
+        var candles: CompactKlines
     }
 
     /// One symbol that failed.

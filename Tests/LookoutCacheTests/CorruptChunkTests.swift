@@ -48,8 +48,10 @@ import Testing
     @Test func otherVersionsCodecsAndKeysAreMisses() throws {
         let (_, bytes) = try Self.encoded()
         var version = bytes
-        version[4] = 2
-        #expect(decode(version) == .failure(.unsupportedVersion(2)))
+        version[4] = 3
+        #expect(decode(version) == .failure(.unsupportedVersion(3)))
+        version[4] = 0
+        #expect(decode(version) == .failure(.unsupportedVersion(0)))
         var codec = bytes
         codec[5] = 9
         #expect(decode(codec) == .failure(.unsupportedCodec(9)))
@@ -67,9 +69,42 @@ import Testing
             let payload = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             value[5] = UInt8(round % 2)  // stored and "zlib"
             value.replaceSubrange(20..<24, with: withUnsafeBytes(of: UInt32(payload.count).littleEndian, Array.init))
-            value.replaceSubrange(24..<28, with: withUnsafeBytes(of: Checksum.fnv1a(payload).littleEndian, Array.init))
+            value.replaceSubrange(24..<28, with: withUnsafeBytes(of: Checksum.words(payload).littleEndian, Array.init))
             value += payload
             _ = decode(value)
         }
+    }
+
+    /// A version 1 value (FNV-1a checksum, same payload layout) written before the
+    /// checksum changed still decodes to the same candles, zlib or not; with a damaged
+    /// checksum it is a miss.
+    @Test(arguments: [CandleChunkCodec.Compression.none, .zlib(.default)])
+    func versionOneValuesStillDecode(compression: CandleChunkCodec.Compression) throws {
+        let (chunk, _) = try Self.encoded()
+        var value = try CandleChunkCodec.encode(chunk, compression: compression)
+        #expect(value[4] == 2)
+        value[4] = 1
+        let payload = Array(value[CandleChunkCodec.headerSize...])
+        value.replaceSubrange(24..<28, with: withUnsafeBytes(of: Checksum.fnv1a(payload).littleEndian, Array.init))
+        #expect(decode(value) == .success(chunk))
+        value[24] ^= 1
+        #expect(decode(value) == .failure(.checksumMismatch))
+    }
+
+    /// Any change of one 4-byte group of a payload changes the version 2 checksum (each
+    /// lane step is a bijection), however many bytes of the group change.
+    @Test func wordChecksumCatchesEveryChangeOfOneGroup() throws {
+        let (_, bytes) = try Self.encoded()
+        let payload = Array(bytes[CandleChunkCodec.headerSize...])
+        let original = Checksum.words(payload)
+        var generator = SystemRandomNumberGenerator()
+        for group in stride(from: 0, to: payload.count, by: 4) {
+            var damaged = payload
+            for offset in group..<min(group + 4, payload.count) where Bool.random(using: &generator) || offset == group {
+                damaged[offset] ^= UInt8.random(in: 1...255, using: &generator)
+            }
+            #expect(Checksum.words(damaged) != original, "a change in bytes \(group)..<\(group + 4) kept the checksum")
+        }
+        #expect(Checksum.words(Array(payload.dropLast())) != original)
     }
 }

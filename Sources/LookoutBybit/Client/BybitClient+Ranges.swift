@@ -91,7 +91,9 @@ extension BybitClient {
         }
         let started = ContinuousClock.now
         let windows = RangePlanner.windows(from: from, to: to, interval: interval, limit: limit)
-        var pages = [(rows: [Row], serverTime: Int64)?](repeating: nil, count: windows.count)
+        // Pages wait for the slowest one held compactly (64 bytes a trade candle), so the
+        // whole range is in memory once at full size: in the merged result.
+        var pages = [(rows: Row.HeldRows, serverTime: Int64)?](repeating: nil, count: windows.count)
         let parallel = max(1, configuration.maxConcurrentRequests)
         var missing: [Int: BybitError] = [:]
         let failure: BybitError? = await withTaskGroup(of: (Int, Result<KlinePage<Row>, BybitError>).self) { group in
@@ -114,7 +116,7 @@ extension BybitClient {
             while let (index, result) = await group.next() {
                 switch result {
                 case .success(let page):
-                    pages[index] = (page.rows, page.serverTime)
+                    pages[index] = (Row.hold(page.rows), page.serverTime)
                     if next < windows.count { launch() }
                 case .failure(let error) where keepPartial && error.code.isPageLocal:
                     missing[index] = error

@@ -12,6 +12,11 @@ protocol ParsableKlineRow: KlineRow {
     static var fieldCount: Int { get }
     /// How many leading fields a row must have; extra trailing fields are ignored.
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Self
+    /// How a range fetch holds a page's rows until every page is in and they are merged:
+    /// compactly where a compact form exists (``CompactKlines``: 64 bytes a candle, not 224).
+    associatedtype HeldRows: RandomAccessCollection<Self>, Sendable
+    /// `rows` in their held form.
+    static func hold(_ rows: [Self]) -> HeldRows
 }
 
 /// A hand-written parser for kline responses: one pass over the bytes, prices and volumes
@@ -105,6 +110,8 @@ extension JSONScanner {
 extension Kline: ParsableKlineRow {
     static var fieldCount: Int { 7 }
 
+    static func hold(_ rows: [Kline]) -> CompactKlines { CompactKlines(rows) }
+
     /// Trade prices, volumes and turnovers are never negative.
     @inline(__always)
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> Kline {
@@ -121,6 +128,9 @@ extension Kline: ParsableKlineRow {
 extension PriceKline: ParsableKlineRow {
     /// Premium-index prices can be negative, so price rows accept a sign.
     static var fieldCount: Int { 5 }
+
+    /// Price candles are rare in long ranges; they are held as parsed.
+    static func hold(_ rows: [PriceKline]) -> [PriceKline] { rows }
 
     @inline(__always)
     static func parse(_ scanner: inout JSONScanner, row: Int) throws(ParseFailure) -> PriceKline {

@@ -3,7 +3,9 @@ enum CandleMerger {
     /// Keeps rows with start times in `from...to`, sorts them ascending and keeps one row
     /// per start time: the one from the page answered last (the freshest view of a candle
     /// that was still open). Each page's rows already carry that page's open/closed mark.
-    static func merge<Row: KlineRow>(_ pages: [(rows: [Row], serverTime: Int64)], from: Int64, to: Int64) -> [Row] {
+    /// Pages may be held in any collection of rows (``CompactKlines`` while a range of
+    /// trade candles is being fetched).
+    static func merge<Row: KlineRow, Rows: Collection<Row>>(_ pages: [(rows: Rows, serverTime: Int64)], from: Int64, to: Int64) -> [Row] {
         var merged: [Row] = []
         merged.reserveCapacity(pages.reduce(0) { $0 + $1.rows.count })
         var ascending = true

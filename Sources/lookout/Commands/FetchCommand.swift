@@ -105,7 +105,7 @@ struct FetchCommand {
         }
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         await probeCache(cache, options: cacheOptions)
-        let outcome: [(String, Result<[Kline], BybitError>)]
+        var outcome: [(String, Result<[Kline], BybitError>)]
         if let cache {
             outcome = await fetch(options, cached: CachingCandleClient(client: client, cache: cache))
         } else {
@@ -115,7 +115,11 @@ struct FetchCommand {
 
         var series: [CandleFormat.Series] = []
         var failures: [CandleFormat.Failure] = []
-        for (symbol, result) in outcome {
+        for index in outcome.indices {
+            let (symbol, result) = outcome[index]
+            // Each symbol's full-size rows are released once held compactly: the whole
+            // range waits for the output at 64 bytes a candle, not 224.
+            outcome[index].1 = .success([])
             switch result {
             case .success(let rows) where rows.isEmpty:
                 // An empty "latest N" answer is the same outcome as an empty range: no data,
@@ -123,7 +127,7 @@ struct FetchCommand {
                 failures.append(.init(symbol: symbol, error: BybitError(
                     code: .noData, message: "Bybit returned no \(symbol) candles (interval \(options.interval)); the symbol is not trading in category \(options.category), or has not listed yet",
                     symbol: symbol)))
-            case .success(let rows): series.append(.init(symbol: symbol, candles: options.excludeOpen ? Self.closed(rows) : rows[...]))
+            case .success(let rows): series.append(.init(symbol: symbol, candles: CompactKlines(options.excludeOpen ? Self.closed(rows) : rows[...])))
             case .failure(let error): failures.append(.init(symbol: symbol, error: error))
             }
         }

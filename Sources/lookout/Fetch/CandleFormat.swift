@@ -16,10 +16,10 @@ enum CandleFormat: String {
     /// Aligned columns for reading in a terminal; the still-open candle is marked `*`.
     case table
 
-    /// One symbol's candles.
+    /// One symbol's candles, held compactly (64 bytes a candle) until they are written.
     struct Series {
         var symbol: String
-        var candles: ArraySlice<Kline>
+        var candles: CompactKlines
     }
 
     /// One symbol that failed.
@@ -47,21 +47,13 @@ enum CandleFormat: String {
     /// The CSV header line.
     static let csvHeader = "symbol,start,start_utc,open,high,low,close,volume,turnover,closed\n"
 
-    /// One CSV row for `candle` of `symbol`, newline included.
-    static func csvRow(symbol: String, _ candle: Kline, into out: inout [UInt8]) {
-        let fields = [symbol, String(candle.startTime), BybitTimestamp.format(candle.startTime), candle.open.description,
-                      candle.high.description, candle.low.description, candle.close.description, candle.volume.description,
-                      candle.turnover.description, candle.isClosed ? "true" : "false"]
-        out += fields.joined(separator: ",").utf8
-        out.append(UInt8(ascii: "\n"))
-    }
-
     /// The header a streamed document starts with (CSV's column names; nothing for JSON Lines).
     var streamHeader: String { self == .csv ? Self.csvHeader : "" }
 
-    /// One streamed line for `candle` of `symbol` in this format (CSV or JSON Lines).
-    func streamRow(symbol: String, _ candle: Kline, into out: inout [UInt8]) {
-        if self == .jsonl { Self.jsonlRow(symbol: symbol, candle, into: &out) } else { Self.csvRow(symbol: symbol, candle, into: &out) }
+    /// One streamed line for `candle` of `symbol` in this format (CSV or JSON Lines);
+    /// `csv` is the symbol's row writer (``CSVRowWriter``).
+    func streamRow(symbol: String, _ candle: Kline, csv: inout CSVRowWriter, into out: inout [UInt8]) {
+        if self == .jsonl { Self.jsonlRow(symbol: symbol, candle, into: &out) } else { csv.append(candle, to: &out) }
     }
 
     /// One JSON Lines object for `candle` of `symbol`, newline included.
@@ -80,7 +72,8 @@ enum CandleFormat: String {
     private static func csv(_ series: [Series], into out: inout [UInt8]) {
         out += csvHeader.utf8
         for entry in series {
-            for candle in entry.candles { csvRow(symbol: entry.symbol, candle, into: &out) }
+            var writer = CSVRowWriter(symbol: entry.symbol)
+            for candle in entry.candles { writer.append(candle, to: &out) }
         }
     }
 

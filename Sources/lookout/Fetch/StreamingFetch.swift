@@ -52,6 +52,7 @@ enum StreamingFetch {
                 results.append(result)
                 continue
             }
+            var csv = CSVRowWriter(symbol: symbol)
             for await page in stream {
                 switch page.result {
                 case .success(let rows):
@@ -59,7 +60,7 @@ enum StreamingFetch {
                     do {
                         try sink.append { out in
                             for row in rows where row.isClosed || !options.excludeOpen {
-                                format.streamRow(symbol: symbol, row, into: &out)
+                                format.streamRow(symbol: symbol, row, csv: &csv, into: &out)
                                 result.candles += 1
                                 if result.first == nil { result.first = row.startTime }
                                 result.last = row.startTime

@@ -1,4 +1,5 @@
-// Lookout benchmarks. `make bench` runs this in release mode; `--quick` shortens every
+// Lookout benchmarks. `make bench` runs this in release mode; `--cpu-time` times rows by
+// thread CPU time and reports the fastest round (for a loaded machine); `--quick` shortens every
 // loop tenfold (for a smoke run, not for figures).
 import Foundation
 

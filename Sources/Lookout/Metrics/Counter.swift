@@ -59,13 +59,9 @@ public final class Counter: Series, @unchecked Sendable {
     func add(_ amount: UInt64) {
         let slot = CLookoutThread_currentSlot()
         if owner.load(ordering: .relaxed) == slot {
-            // Only the owner writes these words: a plain read-modify-write (relaxed load
-            // and store, no locked instruction) cannot lose an update. Once other threads
-            // share the counter (`extras` is set), the owner adds on a cache line of its
-            // own instead of this object's, which they read on every increment.
-            if extras.withValue({ $0.addAsOwner(amount) }) == nil {
-                integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
-            }
+            // Only the owner writes this word: a plain read-modify-write (relaxed load and
+            // store, no locked instruction) cannot lose an update.
+            integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
             return
         }
         // Another thread: its striped cell (borrowed, not retained: the cells' reference
@@ -105,7 +101,7 @@ public final class Counter: Series, @unchecked Sendable {
     /// The current total.
     public var value: Double {
         var total = Double(integerTotal.load(ordering: .relaxed)) + Double(bitPattern: floatTotalBits.load(ordering: .relaxed))
-        total += extras.withValue { Double($0.cells.integerSum(word: 0) &+ $0.ownerTotal.pointee.load(ordering: .relaxed)) + $0.cells.doubleSum(word: 1) } ?? 0
+        total += extras.withValue { Double($0.cells.integerSum(word: 0)) + $0.cells.doubleSum(word: 1) } ?? 0
         return total
     }
 
@@ -132,31 +128,10 @@ public final class Counter: Series, @unchecked Sendable {
 
 /// What a counter allocates once it is contended or carries an exemplar.
 @usableFromInline
-final class CounterExtras: @unchecked Sendable {
-    // @unchecked Sendable: `ownerTotal` is written only by the counter's owning thread and
-    // read by others, always through atomic loads and stores; the pointer itself is
-    // immutable and freed in deinit, after the last reference is gone.
-
+final class CounterExtras: Sendable {
     /// Word 0: integer total; word 1: floating total's bits.
     @usableFromInline let cells = StripedCells(words: 2)
-    /// The owning thread's integer increments made after this object was set: alone on
-    /// two cache lines (128 bytes, so adjacent-line prefetching pairs it with nothing).
-    @usableFromInline let ownerTotal: UnsafeMutablePointer<Atomic<UInt64>>
     let exemplar = ExemplarSlots(count: 1)
 
-    init() {
-        ownerTotal = UnsafeMutableRawPointer.allocate(byteCount: 128, alignment: 128).bindMemory(to: Atomic<UInt64>.self, capacity: 1)
-        ownerTotal.initialize(to: Atomic(0))
-    }
-
-    deinit {
-        ownerTotal.deinitialize(count: 1)
-        UnsafeMutableRawPointer(ownerTotal).deallocate()
-    }
-
-    /// Adds `amount` to the owner's word; only the owning thread calls this.
-    @inlinable @inline(__always)
-    func addAsOwner(_ amount: UInt64) {
-        ownerTotal.pointee.store(ownerTotal.pointee.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
-    }
+    init() {}
 }

@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    @Test func hashReadsEveryByteOfLongValuesOnce() {
+        // Loads ending at a value's last byte (for its partial words) see exactly the
+        // bytes a zero-padded copy would: a native string and a bridged one (hashed
+        // through a copy of its bytes) agree, and changing any byte changes the hash.
+        func hash(_ value: String) -> UInt64 { [value].withUnsafeBufferPointer { LabelKey.hash($0, seed: 7).hash } }
+        for length in 1...48 {
+            let bytes = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            var native = String(decoding: bytes, as: UTF8.self)
+            native.reserveCapacity(64)
+            let bridged = NSString(string: String(decoding: bytes, as: UTF8.self)).description
+            #expect(hash(native) == hash(bridged), "length \(length)")
+            for position in [0, length / 2, length - 1] {
+                var changed = bytes
+                changed[position] = UInt8(ascii: "Z")
+                #expect(hash(String(decoding: changed, as: UTF8.self)) != hash(native), "length \(length), byte \(position)")
+            }
+        }
+    }
+
     @Test func longValuesFindTheirSeriesInABigFamily() throws {
         let registry = Registry()
         let family = try registry.counterFamily("big_total", help: "Big.", labelNames: ["route", "instance"])

@@ -18,7 +18,8 @@ enum LabelKey {
     /// Hashes `values` with `seed`; `plain` is false if any value holds `\`, `"` or a
     /// newline (then matching must account for escapes).
     ///
-    /// Every value's bytes are read once, two words per multiply, whatever its length.
+    /// Every value's bytes are read once, two words per multiply, whatever its length;
+    /// the value's length rides in its first multiply rather than costing one of its own.
     @usableFromInline
     static func hash(_ values: UnsafeBufferPointer<String>, seed: UInt64) -> (hash: UInt64, plain: Bool) {
         var hash = seed
@@ -31,8 +32,7 @@ enum LabelKey {
                 let high = count > 8 ? word1 & 0x00FF_FFFF_FFFF_FFFF : 0
                 special |= specialBytes(word0) | specialBytes(high)
                 // The same words a large string of these bytes feeds in: one pair, zero-padded.
-                hash = count == 0 ? hash : mix(hash ^ word0, high ^ pairKey)
-                hash = mix(hash, UInt64(count) | 0x8000_0000_0000_0000)
+                hash = mix(hash ^ word0, high ^ pairKey ^ lengthTag(count))
             } else if let bytes = contiguousLarge(word0, word1) {
                 hashBytes(bytes, hash: &hash, special: &special)
             } else {
@@ -43,34 +43,65 @@ enum LabelKey {
     }
 
     /// Feeds `bytes` into `hash` as 8-byte little-endian words, zero-padded, two words
-    /// per multiply, then the length.
+    /// per multiply, the length mixed into the first pair.
+    ///
+    /// A value's last partial words are read with loads that end at its last byte
+    /// (overlapping the words before, shifted into place), never past it, and without a
+    /// byte-by-byte copy.
     @inline(__always)
     static func hashBytes(_ bytes: UnsafeRawBufferPointer, hash: inout UInt64, special: inout UInt64) {
         let count = bytes.count
-        var offset = 0
+        var low: UInt64
+        var high: UInt64
+        if count >= 16 {
+            low = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            high = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        } else {
+            low = word(bytes, at: 0)
+            high = count > 8 ? word(bytes, at: 8) : 0
+        }
+        special |= specialBytes(low) | specialBytes(high)
+        hash = mix(hash ^ low, high ^ pairKey ^ lengthTag(count))
+        guard count > 16 else { return }
+        var offset = 16
         while offset + 16 <= count {
-            let low = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let high = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+            low = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
             special |= specialBytes(low) | specialBytes(high)
             hash = mix(hash ^ low, high ^ pairKey)
             offset += 16
         }
-        if offset < count {
-            let low = word(bytes, at: offset)
-            let high = offset + 8 < count ? word(bytes, at: offset + 8) : 0
-            special |= specialBytes(low) | specialBytes(high)
-            hash = mix(hash ^ low, high ^ pairKey)
+        let remaining = count - offset // 0..<16; count > 16, so loads ending at the last byte stay in bounds
+        guard remaining > 0 else { return }
+        let last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        if remaining > 8 {
+            low = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high = last &>> UInt64(8 * (16 - remaining))
+        } else {
+            low = last &>> UInt64(8 * (8 - remaining))
+            high = 0
         }
-        hash = mix(hash, UInt64(count) | 0x8000_0000_0000_0000)
+        special |= specialBytes(low) | specialBytes(high)
+        hash = mix(hash ^ low, high ^ pairKey)
     }
 
     /// The (up to) eight bytes of `bytes` from `offset`, zero-padded.
     @inline(__always)
     static func word(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
         if offset + 8 <= bytes.count { return bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        if bytes.count >= 8 {
+            // The load ending at the last byte, shifted so the wanted bytes come first.
+            return bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) &>> UInt64(8 * (offset + 8 - bytes.count))
+        }
         var word: UInt64 = 0
         withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
         return UInt64(littleEndian: word)
+    }
+
+    /// A value's length, spread over the word it is mixed into.
+    @inline(__always)
+    private static func lengthTag(_ count: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The UTF-8 bytes of a large string whose bytes are contiguous and reachable from its

@@ -5,24 +5,28 @@ import Synchronization
 /// Thread-safety: safe from any thread, lock-free.
 public final class Gauge: Series, @unchecked Sendable {
     // @unchecked Sendable: restated from Series; this class adds only atomics and immutable `let`s.
-    private let bits = Atomic<UInt64>(0.0.bitPattern)
+    @usableFromInline let bits = Atomic<UInt64>(0.0.bitPattern)
 
     /// Sets the value.
+    @inlinable
     public func set(_ value: Double) {
         bits.store(value.bitPattern, ordering: .relaxed)
     }
 
     /// Sets the value from an integer.
+    @inlinable
     public func set(_ value: Int) {
         set(Double(value))
     }
 
     /// Adds `amount` (which may be negative).
+    @inlinable
     public func inc(by amount: Double = 1) {
         _ = atomicAdd(amount, to: bits)
     }
 
     /// Subtracts `amount`.
+    @inlinable
     public func dec(by amount: Double = 1) {
         _ = atomicAdd(-amount, to: bits)
     }

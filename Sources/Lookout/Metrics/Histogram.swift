@@ -23,8 +23,10 @@ public final class Histogram: Series, @unchecked Sendable {
     private let bucketCount: Int
     /// The finite bounds (owned by `buckets`, which this series keeps alive).
     private let bounds: UnsafePointer<Double>
-    /// Non-cumulative counts, one per finite bound plus one for +Inf, shared by threads
-    /// other than the owner.
+    /// Non-cumulative counts, one per finite bound plus one for +Inf, then the sum's
+    /// bits: the words threads other than the owner share. They live outside this object
+    /// so that their writes never invalidate the cache line the owner reads on every
+    /// observation (`owner`, `bounds`, `owned`).
     private let counts: UnsafeMutablePointer<Atomic<UInt64>>
     /// The owner's counts (`bucketCount` words) then its sum's bits, on cache lines of
     /// their own; written only by the owning thread.
@@ -32,7 +34,6 @@ public final class Histogram: Series, @unchecked Sendable {
     /// The slot number (see CLookoutThread) of the thread that owns `owned`; 0 until the
     /// first observation. Slot numbers are never reused, so no two threads share one.
     private let owner = Atomic<UInt32>(0)
-    private let sumBits = Atomic<UInt64>(0.0.bitPattern)
     private let extras = LazyReference<HistogramExtras>()
 
     init(buckets: Buckets, renderedLabels: [UInt8], labelHash: UInt64) {
@@ -52,8 +53,9 @@ public final class Histogram: Series, @unchecked Sendable {
         UnsafeMutableRawPointer(counts).deallocate()
     }
 
-    /// Shared words rounded up to whole cache lines, so the owner's words start a line.
-    private static func sharedWords(_ bucketCount: Int) -> Int { (bucketCount + 7) / 8 * 8 }
+    /// Shared words (counts and sum) rounded up to whole cache lines, so the owner's
+    /// words start a line.
+    private static func sharedWords(_ bucketCount: Int) -> Int { (bucketCount + 1 + 7) / 8 * 8 }
 
     @inline(__always)
     private func bucketIndex(_ value: Double) -> Int {
@@ -82,7 +84,7 @@ public final class Histogram: Series, @unchecked Sendable {
         }
         if striped != nil { return }
         counts[index].wrappingAdd(1, ordering: .relaxed)
-        if atomicAdd(value, to: sumBits) {
+        if atomicAdd(value, to: counts[bucketCount]) {
             extras.storeIfNil { HistogramExtras(bucketCount: bucketCount) }
         }
     }
@@ -140,7 +142,7 @@ public final class Histogram: Series, @unchecked Sendable {
 
     /// The sum of all observations.
     public var sum: Double {
-        Double(bitPattern: sumBits.load(ordering: .relaxed)) + Double(bitPattern: owned[bucketCount].load(ordering: .relaxed))
+        Double(bitPattern: counts[bucketCount].load(ordering: .relaxed)) + Double(bitPattern: owned[bucketCount].load(ordering: .relaxed))
             + (extras.withValue { $0.cells.doubleSum(word: bucketCount) } ?? 0)
     }
 

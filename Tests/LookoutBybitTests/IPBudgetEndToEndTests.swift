@@ -7,10 +7,12 @@ struct IPBudgetEndToEndTests {
     /// Bybit's rule is 600 requests in any 5 s per IP. Scaled down so 2,000 requests take
     /// seconds: at most 200 in any 250 ms. The exchange enforces exactly that (a 201st
     /// request would be banned); the client's budget is the same 200 per 250 ms, spaced by
-    /// a 50 ms safety margin for the time requests spend between grant and arrival.
+    /// a 150 ms safety margin for the time requests spend between grant and arrival (on a
+    /// loaded 2-core machine a request can spend over 50 ms between its grant and the
+    /// exchange, which let two bursts land in one window).
     static let budget = 200
     static let window = Duration.milliseconds(250)
-    static let margin = Duration.milliseconds(50)
+    static let margin = Duration.milliseconds(150)
 
     @Test func twoThousandRequestsNeverExceedTheBudgetInAnyWindow() async throws {
         let limit = IPRateLimit(limit: Self.budget, window: Self.window, banDuration: .seconds(60))

@@ -12,7 +12,8 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMu
     let name = getenv("LOOKOUT_FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
         let known = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-        fputs("lookout-fuzz: set LOOKOUT_FUZZ_TARGET to one of: \(known) (got '\(name)')\n", stderr)
+        let message = "lookout-fuzz: set LOOKOUT_FUZZ_TARGET to one of: \(known) (got '\(name)')\n"
+        _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
         exit(2)
     }
     selectedTarget = target
@@ -29,4 +30,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fatalError("\(target.rawValue): \(problems.joined(separator: "; "))")
     }
     return 0
+}
+
+/// libFuzzer's driver, for programs that keep their own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links every executable with `main` aliased to `<module>_main` (for test
+/// discovery), which hides libFuzzer's own `main`; this one hands the command line to
+/// libFuzzer's driver instead.
+@_cdecl("LookoutFuzz_main")
+public func lookoutFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
 }

@@ -2,7 +2,7 @@
 
 /// A Bybit v5 body through the parser the first byte picks. Every parser must answer with a
 /// value or a typed failure; a kline page that decodes must be ascending without repeats,
-/// open only at its end, and decode again to the same rows when written back as Bybit
+/// open only in a suffix, and decode again to the same rows when written back as Bybit
 /// writes it (newest first, every field a string).
 enum BybitFuzzCheck {
     static func check(_ data: [UInt8]) -> [String] {
@@ -46,8 +46,9 @@ enum BybitFuzzCheck {
         for (earlier, later) in zip(page.rows, page.rows.dropFirst()) where earlier.startTime >= later.startTime {
             problems.append("rows not strictly ascending: \(earlier.startTime) then \(later.startTime)")
         }
-        if page.rows.dropLast().contains(where: { !$0.isClosed }) {
-            problems.append("an open candle before the last row")
+        // Rows whose candle ends after the body's time are open: always a suffix.
+        for (earlier, later) in zip(page.rows, page.rows.dropFirst()) where !earlier.isClosed && later.isClosed {
+            problems.append("a closed candle at \(later.startTime) after an open one at \(earlier.startTime)")
         }
         let rewritten = render(page)
         do {

@@ -65,7 +65,10 @@ enum CacheCodecFuzzCheck {
             // low 45 bits (up to year 3084) and write them back.
             start = (0..<8).reduce(Int64(0)) { $0 | Int64(bytes[8 + $1]) << (8 * $1) } & (1 << 45 - 1)
             for index in 0..<8 { bytes[8 + index] = UInt8(truncatingIfNeeded: start >> (8 * index)) }
-            capacity = Int(bytes[18]) | Int(bytes[19]) << 8
+            // The capacity comes from the configuration (1...65535): keep the header's, at least 1.
+            capacity = max(1, Int(bytes[18]) | Int(bytes[19]) << 8)
+            bytes[18] = UInt8(truncatingIfNeeded: capacity)
+            bytes[19] = UInt8(truncatingIfNeeded: capacity >> 8)
         }
         let chunk: CandleChunk
         do {

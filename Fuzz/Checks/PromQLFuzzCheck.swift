@@ -12,7 +12,7 @@ enum PromQLFuzzCheck {
             problems.append("error span \(problem.start)..<\(problem.end) is outside the \(text.count) characters of \(String(reflecting: text))")
         }
         if problem == nil, let node = try? PromQLParser.parse(text), let type = try? PromQLTypeChecker.type(of: node) {
-            let wrapped = "(" + text + ")"
+            let wrapped = "(" + text + "\n)"  // the newline ends a trailing # comment
             do {
                 let again = try PromQLTypeChecker.type(of: PromQLParser.parse(wrapped))
                 if again != type { problems.append("\(String(reflecting: text)) is \(type) but \(again) in parentheses") }

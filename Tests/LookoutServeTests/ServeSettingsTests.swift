@@ -69,4 +69,20 @@ struct ServeSettingsTests {
             (error as? CommandLineError)?.description == message
         }
     }
+
+    /// Found by `make fuzz` (serve-config): invalid UTF-8 in a nested key gave "not valid
+    /// JSON" or "the top level must be an object" depending on dictionary order.
+    @Test func invalidUTF8IsOneStableError() throws {
+        let bytes = Array(#"{"port": 0, "rate_limit": {"endpoint_limits": {"/a"#.utf8) + [0xC3, 0x28]
+            + Array(#"": 30}, "x": 1}}"#.utf8)
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        for _ in 0..<20 {
+            #expect {
+                try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
+            } throws: { error in
+                (error as? CommandLineError)?.description == "config file 'c.json' is not UTF-8 text"
+            }
+        }
+    }
 }

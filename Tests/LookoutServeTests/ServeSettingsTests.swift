@@ -85,4 +85,19 @@ struct ServeSettingsTests {
             }
         }
     }
+
+    /// Found by `make fuzz` (serve-config): unescaped control characters in a nested string,
+    /// also reported differently depending on dictionary order.
+    @Test func controlCharactersInANestedStringAreOneStableError() throws {
+        let bytes = Array(#"{"pAort": 0, "rate_limit": {"imits": {"/a"#.utf8) + [0, 0] + Array(#"": 30}, "trustdd_proxies": ["x"]}}"#.utf8)
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        for _ in 0..<20 {
+            #expect {
+                try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
+            } throws: { error in
+                (error as? CommandLineError)?.description == "config file 'c.json' is not a JSON object of settings (The given data was not valid JSON.)"
+            }
+        }
+    }
 }

@@ -61,6 +61,11 @@ enum ConfigFile {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw CommandLineError("config file '\(path)' is not UTF-8 text")
         }
+        // Parsed whole first, for the same reason: unescaped control characters in a nested
+        // string were also found only when their key's turn came.
+        guard (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil else {
+            throw CommandLineError("config file '\(path)' is not a JSON object of settings (The given data was not valid JSON.)")
+        }
         let values: [String: Value]
         do {
             values = try JSONDecoder().decode([String: Value].self, from: Data(bytes))

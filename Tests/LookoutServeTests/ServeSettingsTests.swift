@@ -86,6 +86,19 @@ struct ServeSettingsTests {
         }
     }
 
+    /// Found by `make fuzz` (serve-config): a key with a carriage return split the message.
+    @Test func controlCharactersInAKeyAreEscapedInTheMessage() throws {
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        #expect {
+            try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in
+                Array(#"{"ua\rsle": 1}"#.utf8)
+            }
+        } throws: { error in
+            (error as? CommandLineError)?.description.hasPrefix(#"config file 'c.json': unknown key 'ua\rsle'; known keys: host, "#) == true
+        }
+    }
+
     /// Found by `make fuzz` (serve-config): unescaped control characters in a nested string,
     /// also reported differently depending on dictionary order.
     @Test func controlCharactersInANestedStringAreOneStableError() throws {

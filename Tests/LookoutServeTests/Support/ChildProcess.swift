@@ -7,12 +7,14 @@ final class ChildProcess {
     let process = Process()
     let standardOutput = CollectedText()
     let standardError = CollectedText()
+    private var pipes: [(Pipe, CollectedText)] = []
 
     /// Starts `tool` with `arguments`.
     init(_ tool: ExternalTool, _ arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: try tool.path())
         process.arguments = arguments
-        for (pipe, sink) in [(Pipe(), standardOutput), (Pipe(), standardError)] {
+        pipes = [(Pipe(), standardOutput), (Pipe(), standardError)]
+        for (pipe, sink) in pipes {
             pipe.fileHandleForReading.readabilityHandler = { handle in sink.append(handle.availableData) }
             if sink === standardOutput { process.standardOutput = pipe } else { process.standardError = pipe }
         }
@@ -47,6 +49,12 @@ final class ChildProcess {
                 throw TestFailure("\(process.executableURL?.lastPathComponent ?? "?") did not exit within \(timeout)")
             }
             try await Task.sleep(for: .milliseconds(50))
+        }
+        // The handlers may not have delivered the last bytes yet (wrk prints its report just
+        // before exiting): stop them and read what is left.
+        for (pipe, sink) in pipes {
+            pipe.fileHandleForReading.readabilityHandler = nil
+            sink.append(pipe.fileHandleForReading.readDataToEndOfFile())
         }
         return process.terminationStatus
     }

@@ -113,3 +113,34 @@ demo-test:
 	@scripts/bootstrap test
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --no-parallel --filter DemoScenarioTests
+
+# MARK: Reliability: fuzzing, sanitizers, load with faults
+.PHONY: fuzz sanitize tsan asan soak
+FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 600
+
+## fuzz: libFuzzer on the HTTP parser, Accept negotiation, the Bybit JSON parsers, the cache
+## chunk codec, the serve config file and the PromQL checker, FUZZ_SECONDS (default 60) each;
+## findings land in Fuzz/Corpus/<target> (replayed by `swift test`). FUZZ_TARGETS picks some.
+fuzz:
+	@scripts/bootstrap test
+	SWIFT=$(SWIFT) scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## sanitize: ThreadSanitizer over every module's concurrency tests, then AddressSanitizer over
+## the whole suite (separate scratch folders .build-tsan and .build-asan; slow).
+sanitize: tsan asan
+
+tsan:
+	@scripts/bootstrap test
+	SWIFT=$(SWIFT) scripts/sanitize tsan
+
+asan:
+	@scripts/bootstrap test
+	SWIFT=$(SWIFT) scripts/sanitize asan
+
+## soak: wrk against the klines API for SOAK_SECONDS (default 600) while bybit-sim injects
+## faults and Redis is killed and restarted every 20 s; `make test` runs the same for 20 s.
+soak:
+	@scripts/bootstrap test
+	$(SWIFT) build --build-tests $(STRICT)
+	LOOKOUT_SOAK_SECONDS=$(SOAK_SECONDS) $(SWIFT) test --skip-build --filter KlinesLoadFaultTests

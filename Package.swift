@@ -189,5 +189,13 @@ let package = Package(
             dependencies: ["lookout", "LookoutHTTP", "LookoutBybit", "BybitSimulator", "BybitSimulatorHTTP", "SimulatorTestSupport", "TestSupport"],
             swiftSettings: swiftSettings
         ),
+        // MARK: Reliability: the fuzz targets' invariants (Fuzz/Checks, shared with Fuzz/Package.swift)
+        // replayed over the committed corpora on every `swift test`.
+        .testTarget(
+            name: "FuzzCorpusTests",
+            dependencies: ["lookout", "Lookout", "LookoutBybit", "LookoutCache", "LookoutCatalogGenerator", "TestSupport"],
+            path: "Fuzz/Checks",
+            swiftSettings: swiftSettings
+        ),
     ]
 )

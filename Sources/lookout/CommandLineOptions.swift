@@ -75,7 +75,19 @@ struct CommandLineOptions {
 struct CommandLineError: Error, CustomStringConvertible {
     let description: String
 
+    /// Control characters echoed from the input (a config key with a `\r`, found by
+    /// `make fuzz`) are written escaped, so the message stays one readable line.
     init(_ description: String) {
-        self.description = description
+        var line = ""
+        for scalar in description.unicodeScalars {
+            switch scalar {
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: line += "\\u{\(String(scalar.value, radix: 16))}"
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        self.description = line
     }
 }

@@ -115,6 +115,11 @@ func d(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
         (#"{"retCode":0,"result":{"list":[["1","2","3","4","5","6"]]}}"#, "result.list[0] (expected 7 fields): expected ',' at byte 55, found ']'"),
         (#"{"retCode":0,"result":{"list":[["1","2","x","4","5","6","7"]]}}"#, "result.list[0][2]: \"x\" is not a decimal number"),
         (#"{"retCode":0,"result":{"list":[["-5","2","3","4","5","6","7"]]}}"#, "result.list[0][0]: \"-5\" is not a start time in milliseconds"),
+        // Found by `make fuzz` (bybit target): these used to overflow computing the candle end.
+        (#"{"retCode":0,"result":{"list":[["9223372036854775807","2","3","4","5","6","7"]]}}"#,
+         "result.list[0][0]: \"9223372036854775807\" is not a start time in milliseconds"),
+        (#"{"retCode":0,"result":{"list":[["253402300800000","2","3","4","5","6","7"]]}}"#,
+         "result.list[0][0]: \"253402300800000\" is not a start time in milliseconds"),
         (#"{"retCode":0,"result":{"list":[["1","2","3","4","5","6","7"]]}} trailing"#, "unexpected data after the JSON object at byte 64: \"trailing\""),
         (#"{"retCode":0,"result":{"list":[["1","2","3","4","5","6","7"]}}"#, "result.list: expected ',' or ']' at byte 60, found '}'"),
         (#"{"retCode":0.5}"#, "retCode: expected an integer (no fraction or exponent) at byte 12, found '.'"),

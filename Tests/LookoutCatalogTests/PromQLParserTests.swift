@@ -25,6 +25,9 @@ struct PromQLParserTests {
     @Test("errors name the problem and point at the offending text", arguments: [
         ("foo >> bar", #"unexpected ">" (at character 6)"#, "foo >> bar", "     ^"),
         ("rate(foo[5mm])", #"bad duration syntax: "5mm"; write whole numbers of y, w, d, h, m, s, ms, largest first, each once (for example 1h30m) (at character 10)"#, "rate(foo[5mm])", "         ^^^"),
+        // Found by `make fuzz` (promql): a duration too long for Int milliseconds trapped.
+        ("rate(foo[99999999999999999s])", #"bad duration syntax: "99999999999999999s"; write whole numbers of y, w, d, h, m, s, ms, largest first, each once (for example 1h30m) (at character 10)"#,
+         "rate(foo[99999999999999999s])", "         ^^^^^^^^^^^^^^^^^^"),
         ("foo an bar", #"unexpected identifier "an" (at character 5)"#, "foo an bar", "    ^^"),
         ("rte(foo[5m])", #"unknown function with name "rte"; did you mean "rate"? (at character 1)"#, "rte(foo[5m])", "^^^"),
         ("sum(rate(foo))", #"expected type range vector in call to function "rate", got instant vector (add a range, for example [5m]) (at character 10)"#, "sum(rate(foo))", "         ^^^"),

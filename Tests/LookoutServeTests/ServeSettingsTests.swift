@@ -69,4 +69,48 @@ struct ServeSettingsTests {
             (error as? CommandLineError)?.description == message
         }
     }
+
+    /// Found by `make fuzz` (serve-config): invalid UTF-8 in a nested key gave "not valid
+    /// JSON" or "the top level must be an object" depending on dictionary order.
+    @Test func invalidUTF8IsOneStableError() throws {
+        let bytes = Array(#"{"port": 0, "rate_limit": {"endpoint_limits": {"/a"#.utf8) + [0xC3, 0x28]
+            + Array(#"": 30}, "x": 1}}"#.utf8)
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        for _ in 0..<20 {
+            #expect {
+                try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
+            } throws: { error in
+                (error as? CommandLineError)?.description == "config file 'c.json' is not UTF-8 text"
+            }
+        }
+    }
+
+    /// Found by `make fuzz` (serve-config): a key with a carriage return split the message.
+    @Test func controlCharactersInAKeyAreEscapedInTheMessage() throws {
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        #expect {
+            try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in
+                Array(#"{"ua\rsle": 1}"#.utf8)
+            }
+        } throws: { error in
+            (error as? CommandLineError)?.description.hasPrefix(#"config file 'c.json': unknown key 'ua\rsle'; known keys: host, "#) == true
+        }
+    }
+
+    /// Found by `make fuzz` (serve-config): unescaped control characters in a nested string,
+    /// also reported differently depending on dictionary order.
+    @Test func controlCharactersInANestedStringAreOneStableError() throws {
+        let bytes = Array(#"{"pAort": 0, "rate_limit": {"imits": {"/a"#.utf8) + [0, 0] + Array(#"": 30}, "trustdd_proxies": ["x"]}}"#.utf8)
+        let options = try CommandLineOptions(["--config", "c.json"],
+                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
+        for _ in 0..<20 {
+            #expect {
+                try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
+            } throws: { error in
+                (error as? CommandLineError)?.description == "config file 'c.json' is not a JSON object of settings (The given data was not valid JSON.)"
+            }
+        }
+    }
 }

@@ -8,6 +8,10 @@
 /// BybitTimestamp.parse("1717200000000")             // 1717200000000
 /// ```
 public enum BybitTimestamp {
+    /// The last millisecond of year 9999 (`9999-12-31T23:59:59.999Z`): the latest time the
+    /// parsers accept from Bybit, so candle ends and month arithmetic cannot overflow.
+    public static let latestMilliseconds: Int64 = 253_402_300_799_999
+
     /// `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` before the `Z` when the time has milliseconds.
     public static func format(_ milliseconds: Int64) -> String {
         let day = milliseconds >= 0 ? milliseconds / 86_400_000 : -((-milliseconds + 86_399_999) / 86_400_000)

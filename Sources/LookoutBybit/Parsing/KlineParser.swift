@@ -100,7 +100,9 @@ extension JSONScanner {
     @inline(__always)
     mutating func readRowTime(row: Int) throws(ParseFailure) -> Int64 {
         let text = try readRowField(row: row, field: 0)
-        guard let value = Self.integer(text), value >= 0 else {
+        // Bounded above too: candle ends and calendar months are computed from start times,
+        // and a value near Int64.max from a broken or hostile upstream would overflow them.
+        guard let value = Self.integer(text), value >= 0, value <= BybitTimestamp.latestMilliseconds else {
             throw ParseFailure(message: "result.list[\(row)][0]: \"\(String(decoding: text, as: UTF8.self))\" is not a start time in milliseconds")
         }
         return value

@@ -185,7 +185,8 @@ enum PromQLDuration {
         ("y", 365 * 86_400_000), ("w", 7 * 86_400_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1),
     ]
 
-    /// The length of `text` in milliseconds, or `nil` if it is not a duration.
+    /// The length of `text` in milliseconds, or `nil` if it is not a duration or does not fit
+    /// an `Int` of milliseconds.
     static func milliseconds(_ text: String) -> Int? {
         var rest = Substring(text)
         var total = 0
@@ -198,7 +199,12 @@ enum PromQLDuration {
             let letters = rest.prefix { $0.isASCIILetter }
             rest = rest.dropFirst(letters.count)
             guard let index = units.firstIndex(where: { $0.0 == letters }), index >= nextUnit else { return nil }
-            total += amount * units[index].1
+            // Too long to count in milliseconds is not a duration either (found by `make fuzz`:
+            // `99999999999999999s` trapped here).
+            let (part, productOverflow) = amount.multipliedReportingOverflow(by: units[index].1)
+            let (sum, sumOverflow) = total.addingReportingOverflow(part)
+            guard !productOverflow, !sumOverflow else { return nil }
+            total = sum
             nextUnit = index + 1
         }
         return total

@@ -55,6 +55,17 @@ enum ConfigFile {
     ///
     /// - Throws: ``CommandLineError`` if it is not a JSON object or has an unknown key.
     static func parse(_ bytes: [UInt8], path: String) throws(CommandLineError) -> [String: Value] {
+        // JSON text is UTF-8 (RFC 8259). Checked first: Foundation validates strings only as
+        // it decodes them, in dictionary order, so invalid bytes in a nested key otherwise
+        // gave a different error from run to run.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw CommandLineError("config file '\(path)' is not UTF-8 text")
+        }
+        // Parsed whole first, for the same reason: unescaped control characters in a nested
+        // string were also found only when their key's turn came.
+        guard (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil else {
+            throw CommandLineError("config file '\(path)' is not a JSON object of settings (The given data was not valid JSON.)")
+        }
         let values: [String: Value]
         do {
             values = try JSONDecoder().decode([String: Value].self, from: Data(bytes))

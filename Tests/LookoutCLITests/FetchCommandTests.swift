@@ -123,6 +123,26 @@ struct FetchCommandTests {
         }
     }
 
+    @Test func aJSONRangeFailingPartWayWritesTheRestAndExitsFive() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("partial.json").path
+        try await withSimulatorServer { server, url in
+            // As above, but the document formats hold the whole range before writing it.
+            try server.simulator.updateBehavior { $0.faults = [FaultRule(.httpStatus(400), trigger: .nextRequests(1), paths: ["/v5/market/kline"])] }
+            let run = try CLI.run(["fetch", "BTCUSDT", "--interval", "1", "--from", "2024-01-01", "--to", "2024-01-02T17:39Z",
+                                   "--concurrency", "1", "--format", "json", "--out", file, "--base-url", url, "--quiet"])
+            #expect(run.status == 5)
+            #expect(run.standardError == "lookout fetch: BTCUSDT missing 2024-01-01T00:00:00Z … 2024-01-01T16:39:00Z: Bybit httpStatus: HTTP 400 is not a Bybit answer this client retries (wrong base URL or path?); body \"400 Bad Request\" [HTTP 400, symbol BTCUSDT, GET \(url)/v5/market/kline?category=linear&symbol=BTCUSDT&interval=1&start=1704067200000&end=1704127140000&limit=1000]\n")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
+            let symbols = try #require(document?["symbols"] as? [[String: Any]])
+            let candles = try #require(symbols.first?["candles"] as? [[String: Any]])
+            #expect(candles.count == 1500)
+            #expect(candles.first?["start"] as? Int64 == 1_704_127_200_000)
+            #expect(server.simulator.statistics().totalRequests == 3)
+        }
+    }
+
     @Test func resumeContinuesAnInterruptedFileFromItsLastCompleteCandle() async throws {
         let directory = try RepositoryPaths.temporaryDirectory(prefix: "lookout-fetch")
         defer { try? FileManager.default.removeItem(at: directory) }

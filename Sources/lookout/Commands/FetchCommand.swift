@@ -106,10 +106,11 @@ struct FetchCommand {
         let progress = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressReporter(pagesPlanned: pagesPlanned) { client.stats } : nil
         await probeCache(cache, options: cacheOptions)
         var outcome: [(String, Result<[Kline], BybitError>)]
+        var missing: [String: [MissingCandleRange]] = [:]
         if let cache {
             outcome = await fetch(options, cached: CachingCandleClient(client: client, cache: cache))
         } else {
-            outcome = await fetch(options, client: client)
+            (outcome, missing) = await fetch(options, client: client)
         }
         await progress?.finish()
 
@@ -145,7 +146,13 @@ struct FetchCommand {
             StandardError.write("lookout fetch: \(error)\n")
             return Status.outputFailed
         }
-        return failures.isEmpty ? Status.ok : Status.someFailed
+        for symbol in options.symbols {
+            for gap in missing[symbol] ?? [] {
+                StandardError.write("lookout fetch: \(symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
+            }
+        }
+        if !failures.isEmpty { return Status.someFailed }
+        return missing.values.contains { !$0.isEmpty } ? Status.partial : Status.ok
     }
 
     /// A CSV or JSON Lines range, streamed: the output is opened first (so a bad `--out` fails before any
@@ -211,17 +218,35 @@ struct FetchCommand {
         return missing > 0 ? Status.partial : Status.ok
     }
 
-    /// Every symbol's candles, or its error, in the order given.
-    private static func fetch(_ options: FetchOptions, client: BybitClient) async -> [(String, Result<[Kline], BybitError>)] {
+    /// Every symbol's candles, or its error, in the order given; for a range, also the
+    /// sub-ranges that failed after every retry (the rest of the symbol's candles are kept).
+    private static func fetch(_ options: FetchOptions, client: BybitClient) async
+        -> ([(String, Result<[Kline], BybitError>)], missing: [String: [MissingCandleRange]])
+    {
         switch options.selection {
         case .latest(let limit):
             let batch = await client.fetchMultipleSymbols(options.symbols, category: options.category, interval: options.interval,
                                                           limit: limit, maxConcurrency: options.concurrency)
-            return batch.entries.map { ($0.symbol, $0.result.map(\.rows)) }
+            return (batch.entries.map { ($0.symbol, $0.result.map(\.rows)) }, [:])
         case .range(let from, let to):
-            let batch = await client.fetchMultipleSymbols(options.symbols, category: options.category, interval: options.interval,
-                                                          from: from, to: to, maxConcurrency: options.concurrency)
-            return batch.entries.map { ($0.symbol, $0.result.map(\.rows)) }
+            let (category, interval) = (options.category, options.interval)
+            let results = await fetchEachSymbol(options.symbols, maxConcurrency: options.concurrency) { symbol async throws(BybitError) in
+                try await client.partialCandles(category: category, symbol: symbol, interval: interval, from: from, to: to)
+            }
+            var missing: [String: [MissingCandleRange]] = [:]
+            let outcome = results.map { entry -> (String, Result<[Kline], BybitError>) in
+                switch entry.result {
+                case .success(let partial) where partial.series.rows.isEmpty && !partial.missing.isEmpty:
+                    // Every page failed: the symbol failed, with its first page's error.
+                    return (entry.symbol, .failure(partial.missing[0].error))
+                case .success(let partial):
+                    missing[entry.symbol] = partial.missing
+                    return (entry.symbol, .success(partial.series.rows))
+                case .failure(let error):
+                    return (entry.symbol, .failure(error))
+                }
+            }
+            return (outcome, missing)
         }
     }
 

@@ -8,13 +8,22 @@ import Testing
 struct RedisSentinelTests {
     @Test("discovers the primary, survives SENTINEL failover, reloads scripts on the new primary")
     func failover() async throws {
+        try await withDeployment(commandTimeout: .seconds(1), scenario)
+    }
+
+    /// Runs `body` with a client of a fresh Sentinel deployment, then shuts both down,
+    /// whether `body` threw or not.
+    private func withDeployment(
+        commandTimeout: Duration,
+        _ body: (RedisClient, RedisSentinelDeployment, Registry) async throws -> Void
+    ) async throws {
         let deployment = try await RedisSentinelDeployment.start()
         let registry = Registry()
         var configuration = try RedisConfiguration(url: deployment.url)
-        configuration.commandTimeout = .seconds(1)
+        configuration.commandTimeout = commandTimeout
         let client = RedisClient(configuration: configuration, registry: registry)
         do {
-            try await scenario(client, deployment: deployment, registry: registry)
+            try await body(client, deployment, registry)
         } catch {
             await client.shutdown()
             try await deployment.stop()
@@ -29,20 +38,7 @@ struct RedisSentinelTests {
 
     @Test("follows +switch-master at once: no caller-visible error while SENTINEL failover runs")
     func switchMaster() async throws {
-        let deployment = try await RedisSentinelDeployment.start()
-        let registry = Registry()
-        var configuration = try RedisConfiguration(url: deployment.url)
-        configuration.commandTimeout = .seconds(2)
-        let client = RedisClient(configuration: configuration, registry: registry)
-        do {
-            try await switchScenario(client, deployment: deployment, registry: registry)
-        } catch {
-            await client.shutdown()
-            try await deployment.stop()
-            throw error
-        }
-        await client.shutdown()
-        try await deployment.stop()
+        try await withDeployment(commandTimeout: .seconds(2), switchScenario)
     }
 
     private func switchScenario(_ client: RedisClient, deployment: RedisSentinelDeployment, registry: Registry) async throws {

@@ -146,11 +146,7 @@ struct FetchCommand {
             StandardError.write("lookout fetch: \(error)\n")
             return Status.outputFailed
         }
-        for symbol in options.symbols {
-            for gap in missing[symbol] ?? [] {
-                StandardError.write("lookout fetch: \(symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
-            }
-        }
+        for symbol in options.symbols { reportMissing(symbol, missing[symbol] ?? []) }
         if !failures.isEmpty { return Status.someFailed }
         return missing.values.contains { !$0.isEmpty } ? Status.partial : Status.ok
     }
@@ -199,13 +195,8 @@ struct FetchCommand {
         } else {
             for failure in failures { StandardError.write("lookout fetch: \(failure.symbol) failed: \(failure.error)\n") }
         }
-        var missing = 0
-        for result in results {
-            for gap in result.missing {
-                missing += 1
-                StandardError.write("lookout fetch: \(result.symbol) missing \(BybitTimestamp.format(gap.from)) … \(BybitTimestamp.format(gap.to)): \(gap.error)\n")
-            }
-        }
+        for result in results { reportMissing(result.symbol, result.missing) }
+        let missing = results.reduce(0) { $0 + $1.missing.count }
         guard !lines.isEmpty || resume != nil && failures.isEmpty else {
             sink.abort()
             return Status.allFailed
@@ -216,6 +207,11 @@ struct FetchCommand {
         }
         if !failures.isEmpty { return Status.someFailed }
         return missing > 0 ? Status.partial : Status.ok
+    }
+
+    /// One stderr line per sub-range of `symbol` that failed after every retry.
+    private static func reportMissing(_ symbol: String, _ gaps: [MissingCandleRange]) {
+        for gap in gaps { StandardError.write("lookout fetch: \(symbol) missing \(gap)\n") }
     }
 
     /// Every symbol's candles, or its error, in the order given; for a range, also the

@@ -12,7 +12,7 @@ enum StreamingFetch {
         var first: Int64?
         var last: Int64?
         /// Sub-ranges that failed after every retry, with why.
-        var missing: [(from: Int64, to: Int64, error: BybitError)] = []
+        var missing: [MissingCandleRange] = []
         /// Set when the symbol produced nothing at all.
         var failure: BybitError?
     }
@@ -71,7 +71,7 @@ enum StreamingFetch {
                     }
                     if let appendFailure { throw appendFailure }
                 case .failure(let error):
-                    result.missing.append((page.from, page.to, error))
+                    result.missing.append(MissingCandleRange(from: page.from, to: page.to, error: error))
                 }
             }
             if result.candles == 0 {

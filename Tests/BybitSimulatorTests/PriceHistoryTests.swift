@@ -12,14 +12,14 @@ import Testing
     let harness: Harness
     init() throws { harness = try Harness(now: .milliseconds(1_764_000_000_000)) }
 
-    /// The daily candles of linear `symbol` from `start` (ms) to `end` (ms), oldest first.
-    func dailyOpens(_ symbol: String, from start: Int64, to end: Int64) throws -> [(start: Int64, open: Double, close: Double)] {
-        var result: [(Int64, Double, Double)] = []
+    /// The daily closes of linear `symbol` from `start` (ms) to `end` (ms), oldest first.
+    func dailyCloses(_ symbol: String, from start: Int64, to end: Int64) throws -> [(start: Int64, close: Double)] {
+        var result: [(Int64, Double)] = []
         var cursor = start
         while cursor < end {
             let pageEnd = min(end, cursor + 999 * Self.day)
             let rows = try harness.rows("/v5/market/kline?category=linear&symbol=\(symbol)&interval=D&start=\(cursor)&end=\(pageEnd)&limit=1000")
-            result += rows.reversed().map { (Int64($0[0]) ?? 0, Double($0[1]) ?? 0, Double($0[4]) ?? 0) }
+            result += rows.reversed().map { (Int64($0[0]) ?? 0, Double($0[4]) ?? 0) }
             cursor = pageEnd + Self.day
         }
         return result
@@ -44,7 +44,7 @@ import Testing
         let instrument = try #require(InstrumentUniverse.standard.instrument(category: .linear, symbol: "BTCUSDT"))
         let pins = ([(instrument.referenceTime, 94_000.0)] + instrument.priceHistory.map { ($0.time, Double($0.price.description) ?? 0) })
             .sorted { $0.0 < $1.0 }
-        let candles = try dailyOpens("BTCUSDT", from: instrument.launchTime, to: Self.referenceDay)
+        let candles = try dailyCloses("BTCUSDT", from: instrument.launchTime, to: Self.referenceDay)
         #expect(candles.count > 1_700)
         for candle in candles {
             guard let right = pins.firstIndex(where: { $0.0 >= candle.start }), right > 0 else { continue }

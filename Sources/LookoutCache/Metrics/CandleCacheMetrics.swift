@@ -1,37 +1,46 @@
 import Lookout
+import LookoutCatalog
 
-/// The live metric families of ``CacheMetrics``, registered in one `Registry`; give it to
-/// a ``CandleCache`` (several caches may share it). Thread-safe.
+/// The live metrics of ``CacheMetrics``, registered in one `Registry`: the catalog's
+/// `CatalogMetrics`, so a metric is its declaration and its use, nothing else. Give it to
+/// a ``CandleCache`` (several caches may share it).
+///
+/// The families every chunk lookup, fetch and write records into are resolved once here;
+/// the others (`metrics.degraded`, `metrics.backendErrors`) are looked up by member name
+/// when the backend fails or recovers.
+///
+/// Thread-safe: immutable; recording only touches the families' atomic series.
+@dynamicMemberLookup
 public final class CandleCacheMetrics: Sendable {
-    let hits: CounterFamily
-    let misses: CounterFamily
-    let upstreamRequestsSaved: Counter
-    let upstreamRequests: Counter
-    let singleFlightWaiters: Gauge
-    let rawBytes: Counter
-    let storedBytes: CounterFamily
-    let memoryEntries: Gauge
-    let memoryBytes: Gauge
-    let evictions: Counter
-    let operationDuration: HistogramFamily
-    let backendErrors: CounterFamily
-    let degraded: Gauge
+    /// Every ``CacheMetrics`` declaration, live.
+    public let catalog: CatalogMetrics<CacheMetrics>
+    /// The labelled families of every lookup and write, resolved once.
+    let hits: CounterFamily, misses: CounterFamily, storedBytes: CounterFamily, operationDuration: HistogramFamily
+    /// The unlabelled series of every lookup, fetch and write, resolved once.
+    let upstreamRequestsSaved: Counter, upstreamRequests: Counter, rawBytes: Counter, evictions: Counter
+    /// The gauges every lookup sets, resolved once.
+    let singleFlightWaiters: Gauge, memoryEntries: Gauge, memoryBytes: Gauge
 
     /// Registers every cache family in `registry` (or reuses identical ones already there).
     /// - Throws: `MetricError` if a family of the same name with another definition exists.
     public init(registry: Registry) throws(MetricError) {
-        hits = try CacheMetrics.hits.register(in: registry)
-        misses = try CacheMetrics.misses.register(in: registry)
-        upstreamRequestsSaved = try CacheMetrics.upstreamRequestsSaved.registerSeries(in: registry)
-        upstreamRequests = try CacheMetrics.upstreamRequests.registerSeries(in: registry)
-        singleFlightWaiters = try CacheMetrics.singleFlightWaiters.registerSeries(in: registry)
-        rawBytes = try CacheMetrics.rawBytes.registerSeries(in: registry)
-        storedBytes = try CacheMetrics.storedBytes.register(in: registry)
-        memoryEntries = try CacheMetrics.memoryEntries.registerSeries(in: registry)
-        memoryBytes = try CacheMetrics.memoryBytes.registerSeries(in: registry)
-        evictions = try CacheMetrics.evictions.registerSeries(in: registry)
-        operationDuration = try CacheMetrics.operationDuration.register(in: registry)
-        backendErrors = try CacheMetrics.backendErrors.register(in: registry)
-        degraded = try CacheMetrics.degraded.registerSeries(in: registry)
+        catalog = try CatalogMetrics(registry: registry)
+        hits = catalog.hits
+        misses = catalog.misses
+        storedBytes = catalog.storedBytes
+        operationDuration = catalog.operationDuration
+        upstreamRequestsSaved = catalog.upstreamRequestsSaved
+        upstreamRequests = catalog.upstreamRequests
+        rawBytes = catalog.rawBytes
+        evictions = catalog.evictions
+        singleFlightWaiters = catalog.singleFlightWaiters
+        memoryEntries = catalog.memoryEntries
+        memoryBytes = catalog.memoryBytes
+    }
+
+    /// The live family or single series of `CacheMetrics.<member>` (`metrics.degraded`),
+    /// typed by its use.
+    public subscript<Value>(dynamicMember path: KeyPath<CatalogMetrics<CacheMetrics>, Value>) -> Value {
+        catalog[keyPath: path]
     }
 }

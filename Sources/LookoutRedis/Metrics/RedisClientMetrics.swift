@@ -1,26 +1,26 @@
 import Lookout
 import LookoutCatalog
 
-/// The live metric families of ``RedisMetrics`` in one `Registry`, recorded by a
-/// ``RedisClient`` created with that registry. Clients sharing a registry add to the same
-/// series.
+/// The live metrics of ``RedisMetrics`` in one `Registry`, recorded by a ``RedisClient``
+/// created with that registry: the catalog's `CatalogMetrics`, so a metric is its
+/// declaration and its use (`metrics.redirects.labels(...)`), nothing else. Clients sharing
+/// a registry add to the same series.
 ///
-/// Thread-safe: recording only touches the families' atomic series.
+/// The families every call records into are resolved once here; the others are looked up
+/// by member name through ``catalog`` (a key-path read and a dictionary lookup, on paths
+/// that run once per connection, redirect or failover).
+///
+/// Thread-safe: immutable; recording only touches the families' atomic series.
+@dynamicMemberLookup
 final class RedisClientMetrics: Sendable {
-    let commands: CounterFamily
-    let duration: HistogramFamily
+    /// Every ``RedisMetrics`` declaration, live.
+    let catalog: CatalogMetrics<RedisMetrics>
+    /// The families and series every call records into, resolved once.
+    private let commands: CounterFamily, duration: HistogramFamily, errors: CounterFamily
+    /// Commands per pipeline call, resolved once.
     let pipelineSize: Histogram
-    let errors: CounterFamily
-    let breaker: StateSet
-    let connectionsInUse: GaugeFamily
-    let connectionsIdle: GaugeFamily
-    let waiters: GaugeFamily
-    let poolWait: Histogram
-    let connects: CounterFamily
-    let reconnects: CounterFamily
-    let redirects: CounterFamily
-    let slotMapRefreshes: CounterFamily
-    let sentinelFailovers: Counter
+    /// The circuit breaker's state set, resolved once.
+    private let breaker: StateSet
 
     /// Server error prefixes that get their own `prefix` label value; others are `OTHER`.
     private static let knownPrefixes: Set<String> = [
@@ -31,25 +31,25 @@ final class RedisClientMetrics: Sendable {
     /// Registers every Redis family in `registry` (or reuses identical ones already there).
     /// - Throws: `MetricError` if a family of the same name has another definition.
     init(registry: Registry) throws(MetricError) {
-        commands = try RedisMetrics.commands.register(in: registry)
-        duration = try RedisMetrics.duration.register(in: registry)
-        pipelineSize = try RedisMetrics.pipelineSize.registerSeries(in: registry)
-        errors = try RedisMetrics.errors.register(in: registry)
-        breaker = try RedisMetrics.breakerState.register(in: registry).child(labelValues: [])
-        connectionsInUse = try RedisMetrics.connectionsInUse.register(in: registry)
-        connectionsIdle = try RedisMetrics.connectionsIdle.register(in: registry)
-        waiters = try RedisMetrics.waiters.register(in: registry)
-        poolWait = try RedisMetrics.poolWait.registerSeries(in: registry)
-        connects = try RedisMetrics.connects.register(in: registry)
-        reconnects = try RedisMetrics.reconnects.register(in: registry)
-        redirects = try RedisMetrics.redirects.register(in: registry)
-        slotMapRefreshes = try RedisMetrics.slotMapRefreshes.register(in: registry)
-        sentinelFailovers = try RedisMetrics.sentinelFailovers.registerSeries(in: registry)
+        catalog = try CatalogMetrics(registry: registry)
+        commands = catalog.commands
+        duration = catalog.duration
+        errors = catalog.errors
+        pipelineSize = catalog.pipelineSize
+        breaker = catalog.breakerState
         try? breaker.set(RedisBreakerState.closed.rawValue)
         // Every redirect kind and slot-map outcome is exposed from the start at 0, so the
         // Cluster panels read "0 / s" (not "no data") for a standalone or healthy Cluster.
+        let redirects: CounterFamily = catalog.redirects
         for kind in ["moved", "ask", "tryagain", "clusterdown"] { _ = redirects.labels(kind) }
+        let slotMapRefreshes: CounterFamily = catalog.slotMapRefreshes
         for outcome in ["ok", "failed"] { _ = slotMapRefreshes.labels(outcome) }
+    }
+
+    /// The live family or single series of `RedisMetrics.<member>` (`metrics.redirects`,
+    /// `metrics.sentinelFailovers`), typed by its use.
+    subscript<Value>(dynamicMember path: KeyPath<CatalogMetrics<RedisMetrics>, Value>) -> Value {
+        catalog[keyPath: path]
     }
 
     /// Records one completed call: its duration under `label`, each command's outcome, and

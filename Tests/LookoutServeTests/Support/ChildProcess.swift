@@ -1,18 +1,19 @@
 import Foundation
 import TestSupport
 
-/// Any program the load tests start (bybit-sim, wrk): its output collected as it arrives,
-/// killed when released if a test did not stop it.
+/// Any program the tests start (`lookout serve` through ``ServeProcess``, bybit-sim, wrk):
+/// its output collected as it arrives, killed when released if a test did not stop it.
 final class ChildProcess {
     let process = Process()
     let standardOutput = CollectedText()
     let standardError = CollectedText()
     private var pipes: [(Pipe, CollectedText)] = []
 
-    /// Starts `tool` with `arguments`.
-    init(_ tool: ExternalTool, _ arguments: [String]) throws {
+    /// Starts `tool` with `arguments`, in `environment` (this process's when `nil`).
+    init(_ tool: ExternalTool, _ arguments: [String], environment: [String: String]? = nil) throws {
         process.executableURL = URL(fileURLWithPath: try tool.path())
         process.arguments = arguments
+        if let environment { process.environment = environment }
         pipes = [(Pipe(), standardOutput), (Pipe(), standardError)]
         for (pipe, sink) in pipes {
             pipe.fileHandleForReading.readabilityHandler = { handle in sink.append(handle.availableData) }
@@ -39,6 +40,9 @@ final class ChildProcess {
         }
         throw TestFailure("\(process.executableURL?.lastPathComponent ?? "?") announced no URL; stdout: \(standardOutput.text) stderr: \(standardError.text)")
     }
+
+    /// Sends `signal` to the program.
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     /// Waits for the program to exit by itself and returns its status.
     func exitStatus(timeout: Duration) async throws -> Int32 {

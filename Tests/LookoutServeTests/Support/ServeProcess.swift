@@ -25,54 +25,34 @@ final class CollectedText: Sendable {
     var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
 }
 
-/// A running `lookout serve`, killed when released if a test did not stop it.
+/// A running `lookout serve`: a ``ChildProcess`` of the built binary, killed when released
+/// if a test did not stop it.
 final class ServeProcess {
-    let process = Process()
-    let standardOutput = CollectedText()
-    let standardError = CollectedText()
+    private let child: ChildProcess
 
     /// Starts `lookout serve` with `arguments`, `LOOKOUT_*` variables from `environment` only.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: try LookoutBinary.tool.path())
-        process.arguments = ["serve"] + arguments
-        process.environment = LookoutBinary.environment(environment)
-        for (pipe, sink) in [(Pipe(), standardOutput), (Pipe(), standardError)] {
-            pipe.fileHandleForReading.readabilityHandler = { handle in sink.append(handle.availableData) }
-            if sink === standardOutput { process.standardOutput = pipe } else { process.standardError = pipe }
-        }
-        try process.run()
+        child = try ChildProcess(LookoutBinary.tool, ["serve"] + arguments, environment: LookoutBinary.environment(environment))
     }
 
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
+    /// The running program.
+    var process: Process { child.process }
+    /// Its standard output so far.
+    var standardOutput: CollectedText { child.standardOutput }
+    /// Its standard error so far.
+    var standardError: CollectedText { child.standardError }
 
     /// Waits for the banner on standard output and returns the base URL it announces.
     func baseURL(timeout: Duration = .seconds(10)) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let output = standardOutput.text
-            if let line = output.split(separator: "\n").first, output.contains("\n"),
-               let url = line.split(separator: " ").last, url.hasPrefix("http://") {
-                return String(url)
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw TestFailure("lookout serve announced no URL; stdout: \(standardOutput.text) stderr: \(standardError.text)")
+        try await child.announcedURL(timeout: timeout)
     }
 
     /// Sends `signal` to the process.
-    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    func send(_ signal: Int32) { child.send(signal) }
 
     /// Waits for the process to exit and returns its status.
     func exitStatus(timeout: Duration = .seconds(10)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { throw TestFailure("lookout serve did not exit in time") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return process.terminationStatus
+        try await child.exitStatus(timeout: timeout)
     }
 }
 

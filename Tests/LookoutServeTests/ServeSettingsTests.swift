@@ -75,15 +75,7 @@ struct ServeSettingsTests {
     @Test func invalidUTF8IsOneStableError() throws {
         let bytes = Array(#"{"port": 0, "rate_limit": {"endpoint_limits": {"/a"#.utf8) + [0xC3, 0x28]
             + Array(#"": 30}, "x": 1}}"#.utf8)
-        let options = try CommandLineOptions(["--config", "c.json"],
-                                             CommandLineOptions.Specification(valued: ["config"], flags: []))
-        for _ in 0..<20 {
-            #expect {
-                try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
-            } throws: { error in
-                (error as? CommandLineError)?.description == "config file 'c.json' is not UTF-8 text"
-            }
-        }
+        try expectOneStableError(reading: bytes, "config file 'c.json' is not UTF-8 text")
     }
 
     /// Found by `make fuzz` (serve-config): a key with a carriage return split the message.
@@ -103,13 +95,20 @@ struct ServeSettingsTests {
     /// also reported differently depending on dictionary order.
     @Test func controlCharactersInANestedStringAreOneStableError() throws {
         let bytes = Array(#"{"pAort": 0, "rate_limit": {"imits": {"/a"#.utf8) + [0, 0] + Array(#"": 30}, "trustdd_proxies": ["x"]}}"#.utf8)
+        try expectOneStableError(reading: bytes, "config file 'c.json' is not a JSON object of settings (The given data was not valid JSON.)")
+    }
+
+    /// Resolves `--config c.json` holding `bytes` 20 times and expects `message` every time
+    /// (the fuzz findings above gave a message that depended on dictionary order).
+    private func expectOneStableError(reading bytes: [UInt8], _ message: String,
+                                      sourceLocation: SourceLocation = #_sourceLocation) throws {
         let options = try CommandLineOptions(["--config", "c.json"],
                                              CommandLineOptions.Specification(valued: ["config"], flags: []))
         for _ in 0..<20 {
-            #expect {
+            #expect(sourceLocation: sourceLocation) {
                 try ServeSettings.resolve(options: options, environment: [:]) { (_: String) throws(CommandLineError) in bytes }
             } throws: { error in
-                (error as? CommandLineError)?.description == "config file 'c.json' is not a JSON object of settings (The given data was not valid JSON.)"
+                (error as? CommandLineError)?.description == message
             }
         }
     }

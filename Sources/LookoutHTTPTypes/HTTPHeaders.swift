@@ -26,6 +26,11 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
             self.name = name
             self.value = value
         }
+
+        /// A field named `name` with `value` (`Field("Content-Type", "text/html")`).
+        public init(_ name: String, _ value: String) {
+            self.init(name: name, value: value)
+        }
     }
 
     /// The fields in order.

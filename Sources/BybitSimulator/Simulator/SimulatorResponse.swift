@@ -1,18 +1,9 @@
+import LookoutHTTPTypes
+
 /// The simulator's answer: what to send, and how (``transport``).
 public struct SimulatorResponse: Sendable, Hashable {
-    /// One header line.
-    public struct Header: Sendable, Hashable {
-        /// The header name, e.g. `Content-Type`.
-        public var name: String
-        /// The header value.
-        public var value: String
-
-        /// Creates a header.
-        public init(_ name: String, _ value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
+    /// One header line: the shared `HTTPHeaders.Field` (`Header("Content-Type", "text/html")`).
+    public typealias Header = HTTPHeaders.Field
 
     /// The HTTP status code.
     public var status: Int
@@ -34,10 +25,9 @@ public struct SimulatorResponse: Sendable, Hashable {
         self.injectedFaults = injectedFaults
     }
 
-    /// The first header called `name` (case-insensitive), if any.
+    /// The first header called `name` (ignoring ASCII case, as `HTTPHeaders` compares), if any.
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { HTTPHeaders.namesMatch($0.name, name) }?.value
     }
 
     /// The body as UTF-8 text.
@@ -46,20 +36,12 @@ public struct SimulatorResponse: Sendable, Hashable {
     /// The standard reason phrase for ``status``, e.g. `Too Many Requests`.
     public var reasonPhrase: String { Self.reasonPhrase(for: status) }
 
-    /// The standard reason phrase for `status`, or `Unknown`.
+    /// The standard reason phrase for `status` (`HTTPStatus`'s, the one the HTTP adapter puts
+    /// on the status line); for a code without one, `Client Error`, `Server Error` or `Unknown`.
     public static func reasonPhrase(for status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 400: "Bad Request"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: (400..<500).contains(status) ? "Client Error" : (500..<600).contains(status) ? "Server Error" : "Unknown"
-        }
+        let standard = HTTPStatus(code: status).reasonPhrase
+        if !standard.isEmpty { return standard }
+        return (400..<500).contains(status) ? "Client Error" : (500..<600).contains(status) ? "Server Error" : "Unknown"
     }
 
     static let jsonContentType = Header("Content-Type", "application/json; charset=utf-8")

@@ -13,7 +13,7 @@ final class CacheEvents: Sendable {
     init(metrics: CandleCacheMetrics?, backendName: String) {
         self.metrics = metrics
         self.backendName = backendName
-        metrics?.degraded.set(0)
+        metrics?.catalog.degraded.set(0)
     }
 
     var health: CacheHealth {
@@ -61,14 +61,14 @@ final class CacheEvents: Sendable {
     }
 
     func backendSucceeded() {
-        if degradedFlag.exchange(false, ordering: .acquiringAndReleasing) { metrics?.degraded.set(0) }
+        if degradedFlag.exchange(false, ordering: .acquiringAndReleasing) { metrics?.catalog.degraded.set(0) }
     }
 
     func backendFailed(_ error: CacheBackendError) {
         counters.backendErrors.add(1, ordering: .relaxed)
-        metrics?.backendErrors.labels(backendName, error.code.description).inc()
+        metrics?.catalog.backendErrors.labels(backendName, error.code.description).inc()
         lastFailure.withLock { $0 = error.description }
-        if !degradedFlag.exchange(true, ordering: .acquiringAndReleasing) { metrics?.degraded.set(1) }
+        if !degradedFlag.exchange(true, ordering: .acquiringAndReleasing) { metrics?.catalog.degraded.set(1) }
     }
 
     func memory(_ statistics: MemoryCacheBackend.Statistics) {

@@ -6,11 +6,10 @@ import LookoutCatalog
 /// a ``CandleCache`` (several caches may share it).
 ///
 /// The families every chunk lookup, fetch and write records into are resolved once here;
-/// the others (`metrics.degraded`, `metrics.backendErrors`) are looked up by member name
+/// the others are looked up by member name in ``catalog`` (`metrics.catalog.degraded`)
 /// when the backend fails or recovers.
 ///
 /// Thread-safe: immutable; recording only touches the families' atomic series.
-@dynamicMemberLookup
 public final class CandleCacheMetrics: Sendable {
     /// Every ``CacheMetrics`` declaration, live.
     public let catalog: CatalogMetrics<CacheMetrics>
@@ -36,11 +35,5 @@ public final class CandleCacheMetrics: Sendable {
         singleFlightWaiters = catalog.singleFlightWaiters
         memoryEntries = catalog.memoryEntries
         memoryBytes = catalog.memoryBytes
-    }
-
-    /// The live family or single series of `CacheMetrics.<member>` (`metrics.degraded`),
-    /// typed by its use.
-    public subscript<Value>(dynamicMember path: KeyPath<CatalogMetrics<CacheMetrics>, Value>) -> Value {
-        catalog[keyPath: path]
     }
 }

@@ -78,7 +78,7 @@ final class RedisClusterRouter: Sendable {
                 target = .slot(slot)
             case .success(let replies):
                 guard let redirect = Self.redirect(in: replies, shape: shape, askedHost: endpoint.host) else { return replies }
-                connector.metrics?.redirects.labels(redirect.kind).inc()
+                connector.metrics?.catalog.redirects.labels(redirect.kind).inc()
                 lastFailure = .server(Self.redirectError(in: replies) ?? RedisServerError(prefix: "CLUSTERDOWN", message: "redirected too often"))
                 target = await follow(redirect, round: round, slot: slot, transaction: { if case .transaction = shape { true } else { false } }())
             }
@@ -141,7 +141,7 @@ final class RedisClusterRouter: Sendable {
                             pending[item.index] = nil
                             continue
                         }
-                        connector.metrics?.redirects.labels(redirect.kind).inc()
+                        connector.metrics?.catalog.redirects.labels(redirect.kind).inc()
                         results[item.index] = reply
                         switch redirect {
                         case .moved(let slot, let to):
@@ -282,7 +282,7 @@ final class RedisClusterRouter: Sendable {
             }
             if loaded != nil { break }
         }
-        connector.metrics?.slotMapRefreshes.labels(loaded == nil ? "failed" : "ok").inc()
+        connector.metrics?.catalog.slotMapRefreshes.labels(loaded == nil ? "failed" : "ok").inc()
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             if let loaded { state.map = loaded }
             state.lastError = loaded == nil ? lastError : nil

@@ -220,12 +220,13 @@ struct RedisPoolMetrics: Sendable {
     let reconnects: Counter
 
     init(metrics: RedisClientMetrics, node: String) {
-        inUse = metrics.connectionsInUse.labels(node)
-        idle = metrics.connectionsIdle.labels(node)
-        waiters = metrics.waiters.labels(node)
-        poolWait = metrics.poolWait
-        connectOK = metrics.connects.labels(node, "ok")
-        connectFailed = metrics.connects.labels(node, "failed")
-        reconnects = metrics.reconnects.labels(node)
+        let catalog = metrics.catalog
+        inUse = catalog.connectionsInUse.labels(node)
+        idle = catalog.connectionsIdle.labels(node)
+        waiters = catalog.waiters.labels(node)
+        poolWait = catalog.poolWait
+        connectOK = catalog.connects.labels(node, "ok")
+        connectFailed = catalog.connects.labels(node, "failed")
+        reconnects = catalog.reconnects.labels(node)
     }
 }

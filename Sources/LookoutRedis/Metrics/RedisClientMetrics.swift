@@ -3,15 +3,14 @@ import LookoutCatalog
 
 /// The live metrics of ``RedisMetrics`` in one `Registry`, recorded by a ``RedisClient``
 /// created with that registry: the catalog's `CatalogMetrics`, so a metric is its
-/// declaration and its use (`metrics.redirects.labels(...)`), nothing else. Clients sharing
+/// declaration and its use (`metrics.catalog.redirects.labels(...)`), nothing else. Clients sharing
 /// a registry add to the same series.
 ///
 /// The families every call records into are resolved once here; the others are looked up
-/// by member name through ``catalog`` (a key-path read and a dictionary lookup, on paths
-/// that run once per connection, redirect or failover).
+/// by member name in ``catalog`` (`metrics.catalog.redirects`: a key-path read and a
+/// dictionary lookup, on paths that run once per pool, redirect or failover).
 ///
 /// Thread-safe: immutable; recording only touches the families' atomic series.
-@dynamicMemberLookup
 final class RedisClientMetrics: Sendable {
     /// Every ``RedisMetrics`` declaration, live.
     let catalog: CatalogMetrics<RedisMetrics>
@@ -44,12 +43,6 @@ final class RedisClientMetrics: Sendable {
         for kind in ["moved", "ask", "tryagain", "clusterdown"] { _ = redirects.labels(kind) }
         let slotMapRefreshes: CounterFamily = catalog.slotMapRefreshes
         for outcome in ["ok", "failed"] { _ = slotMapRefreshes.labels(outcome) }
-    }
-
-    /// The live family or single series of `RedisMetrics.<member>` (`metrics.redirects`,
-    /// `metrics.sentinelFailovers`), typed by its use.
-    subscript<Value>(dynamicMember path: KeyPath<CatalogMetrics<RedisMetrics>, Value>) -> Value {
-        catalog[keyPath: path]
     }
 
     /// Records one completed call: its duration under `label`, each command's outcome, and

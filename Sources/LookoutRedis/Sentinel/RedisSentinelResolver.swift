@@ -99,7 +99,7 @@ final class RedisSentinelResolver: Sendable {
             }
             return changed
         }
-        if changed { connector.metrics?.sentinelFailovers.inc() }
+        if changed { connector.metrics?.catalog.sentinelFailovers.inc() }
     }
 
     /// After a (re)subscription: asks the sentinels again and switches if the primary moved
@@ -159,7 +159,7 @@ final class RedisSentinelResolver: Sendable {
             defer { state.waiters = [] }
             return (state.waiters, changed)
         }
-        if changed { connector.metrics?.sentinelFailovers.inc() }
+        if changed { connector.metrics?.catalog.sentinelFailovers.inc() }
         for waiter in waiters { waiter.resume() }
     }
 

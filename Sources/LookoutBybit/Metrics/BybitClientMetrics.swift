@@ -43,31 +43,31 @@ public struct BybitClientMetrics: Sendable {
 
     /// The live family of a labelled counter declaration (`metrics.requests`).
     public subscript(dynamicMember path: KeyPath<BybitMetrics, CounterDeclaration>) -> CounterFamily {
-        catalog.family(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 
     /// The single series of an unlabelled counter declaration (`metrics.bans`).
     public subscript(dynamicMember path: KeyPath<BybitMetrics, CounterDeclaration>) -> Counter {
-        catalog.series(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 
     /// The live family of a labelled gauge declaration.
     public subscript(dynamicMember path: KeyPath<BybitMetrics, GaugeDeclaration>) -> GaugeFamily {
-        catalog.family(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 
     /// The single series of an unlabelled gauge declaration (`metrics.inFlight`).
     public subscript(dynamicMember path: KeyPath<BybitMetrics, GaugeDeclaration>) -> Gauge {
-        catalog.series(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 
     /// The live family of a labelled histogram declaration (`metrics.duration`).
     public subscript(dynamicMember path: KeyPath<BybitMetrics, HistogramDeclaration>) -> HistogramFamily {
-        catalog.family(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 
     /// The single series of an unlabelled histogram declaration (`metrics.rangePages`).
     public subscript(dynamicMember path: KeyPath<BybitMetrics, HistogramDeclaration>) -> Histogram {
-        catalog.series(BybitMetrics.declared[keyPath: path])
+        catalog[dynamicMember: path]
     }
 }

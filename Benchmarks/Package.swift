@@ -25,8 +25,11 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "LookoutMetrics", package: "LookoutMetrics"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                "SwiftMetricsFloor",
             ]
         ),
+        // The least a swift-metrics backend can do per call, for the ceiling rows.
+        .target(name: "SwiftMetricsFloor", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
         // The Bybit client against the simulator (in-process, 50 ms latency), sequential vs
         // parallel, and page parsing.
         .executableTarget(

@@ -57,31 +57,30 @@ public final class Counter: Series, @unchecked Sendable {
 
     @inlinable @inline(__always)
     func add(_ amount: UInt64) {
-        let slot = CLookoutThread_currentSlot()
-        if owner.load(ordering: .relaxed) == slot {
+        // A thread without a slot peeks CLOOKOUT_THREAD_UNASSIGNED, which no owner equals.
+        if owner.load(ordering: .relaxed) == CLookoutThread_peekSlot() {
             // Only the owner writes this word: a plain read-modify-write (relaxed load and
             // store, no locked instruction) cannot lose an update.
             integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
-            return
+        } else {
+            addAsOtherThread(amount)
         }
-        // Another thread: its striped cell (borrowed, not retained: the cells' reference
-        // count is shared by every thread), or the slow path that claims or inflates.
-        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
-        addAsOtherThread(amount, slot: slot)
     }
 
     /// An increment from a thread that does not own the counter: claims it if no thread
     /// does yet, and otherwise adds to the calling thread's striped cell (a second
     /// thread means the counter is shared, and the owner keeps writing this object's
-    /// cache line).
-    @usableFromInline
-    func addAsOtherThread(_ amount: UInt64, slot: UInt32) {
+    /// cache line). Kept out of line so the owner's path stays a few instructions with
+    /// no registers to save.
+    @usableFromInline @inline(never)
+    func addAsOtherThread(_ amount: UInt64) {
+        // Borrowed, not retained: the cells' reference count is shared by every thread.
+        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
+        let slot = CLookoutThread_currentSlot()
         if owner.load(ordering: .relaxed) == 0, owner.compareExchange(expected: 0, desired: slot, ordering: .relaxed).exchanged {
             integerTotal.store(integerTotal.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
             return
         }
-        // Borrowed, not retained: the cells' reference count is shared by every thread.
-        if extras.withValue({ $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }) != nil { return }
         inflate()
         _ = extras.withValue { $0.cells.cell()[0].wrappingAdd(amount, ordering: .relaxed) }
     }

@@ -66,10 +66,10 @@ public final class Histogram: Series, @unchecked Sendable {
     public func observe(_ value: Double) {
         guard !value.isNaN else { return }
         let index = bucketIndex(value)
-        let slot = CLookoutThread_currentSlot()
+        // A thread without a slot peeks CLOOKOUT_THREAD_UNASSIGNED, which no owner equals.
         let currentOwner = owner.load(ordering: .relaxed)
-        if currentOwner == slot
-            || (currentOwner == 0 && owner.compareExchange(expected: 0, desired: slot, ordering: .relaxed).exchanged) {
+        if currentOwner == CLookoutThread_peekSlot()
+            || (currentOwner == 0 && owner.compareExchange(expected: 0, desired: CLookoutThread_currentSlot(), ordering: .relaxed).exchanged) {
             // Only this thread writes these words: a plain read-modify-write (relaxed
             // loads and stores, no locked instruction) cannot lose an update.
             owned[index].store(owned[index].load(ordering: .relaxed) &+ 1, ordering: .relaxed)

@@ -22,6 +22,10 @@ public final class RateLimiter: Sendable {
     private let memoryBackend: MemoryRateLimitBackend?
     private let prepared: [PreparedPolicy]
     private let observer: (any RateLimitObserver)?
+    /// The observer's series for these policies on this backend, if it offers them.
+    private let recorder: RateLimitDecisionRecorder?
+    /// Whether decisions are reported (timed).
+    private let isObserved: Bool
 
     /// A limiter for `policies` on `backend`.
     ///
@@ -46,6 +50,8 @@ public final class RateLimiter: Sendable {
         synchronousBackend = backend as? any SynchronousRateLimitBackend
         memoryBackend = backend as? MemoryRateLimitBackend
         self.observer = observer
+        recorder = observer?.decisionRecorder(policies: policies.map(\.name), backend: backend.name)
+        isObserved = observer != nil
     }
 
     /// Whether ``checkNow(_:)`` can decide without waiting (the backend is synchronous).
@@ -54,7 +60,8 @@ public final class RateLimiter: Sendable {
     /// Checks `request` against every policy, waiting for the backend.
     public func check(_ request: RateLimitRequest) async -> RateLimitOutcome {
         var outcome = RateLimitOutcome()
-        for policy in prepared {
+        for index in prepared.indices {
+            let policy = prepared[index]
             guard let (key, limit, field) = resolve(policy, request) else { continue }
             let start = ContinuousClock.now
             let decision: RateLimitDecision
@@ -65,8 +72,7 @@ public final class RateLimiter: Sendable {
                 observer?.backendFailed(backend: backend.name, error: error)
                 continue
             }
-            observer?.decided(policy: policy.name, backend: backend.name, allowed: decision.isAllowed,
-                              durationSeconds: Self.seconds(ContinuousClock.now - start))
+            record(index, policy, decision.isAllowed, Self.seconds(ContinuousClock.now - start))
             if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
@@ -75,28 +81,53 @@ public final class RateLimiter: Sendable {
     /// Checks `request` immediately, or returns `nil` when the backend is not synchronous
     /// (use ``check(_:)`` then).
     public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
+        if let memoryBackend { return checkInMemory(request, memoryBackend) }
         guard let synchronousBackend else { return nil }
         var outcome = RateLimitOutcome()
-        // One clock read for all policies; one duration clock read per decision.
-        let now = memoryBackend?.now() ?? 0
-        var start = observer == nil ? nil : Optional(ContinuousClock.now)
-        for policy in prepared {
+        var start = isObserved ? Optional(ContinuousClock.now) : nil
+        for index in prepared.indices {
+            let policy = prepared[index]
             guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let decision: RateLimitDecision
-            if let memoryBackend {
-                decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
-            } else {
-                decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
-            }
-            if let observer, let began = start {
+            let decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
+            if let began = start {
                 let end = ContinuousClock.now
-                observer.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
-                                 durationSeconds: Self.seconds(end - began))
+                record(index, policy, decision.isAllowed, Self.seconds(end - began))
                 start = end
             }
             if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
+    }
+
+    /// ``checkNow(_:)`` on the in-memory backend: one clock read for all policies, each key
+    /// built on the stack, one duration clock read per decision.
+    private func checkInMemory(_ request: RateLimitRequest, _ memoryBackend: MemoryRateLimitBackend) -> RateLimitOutcome {
+        var outcome = RateLimitOutcome()
+        let now = memoryBackend.now()
+        var start = isObserved ? Optional(ContinuousClock.now) : nil
+        for index in prepared.indices {
+            let policy = prepared[index]
+            guard let (key, limit, field) = resolve(policy, request) else { continue }
+            let decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
+            if let began = start {
+                let end = ContinuousClock.now
+                record(index, policy, decision.isAllowed, Self.seconds(end - began))
+                start = end
+            }
+            if outcome.add(policy.name, limit, field, decision) { break }
+        }
+        return outcome
+    }
+
+    /// Reports a decision of the policy at `index`: into the series resolved once when the
+    /// observer offers them, else through the observer.
+    @inline(__always)
+    private func record(_ index: Int, _ policy: PreparedPolicy, _ allowed: Bool, _ seconds: Double) {
+        if let recorder {
+            recorder.record(policyIndex: index, allowed: allowed, durationSeconds: seconds)
+        } else {
+            observer?.decided(policy: policy.name, backend: backend.name, allowed: allowed, durationSeconds: seconds)
+        }
     }
 
     /// The key, effective limit (adaptive share applied) and `RateLimit-Policy` item of
@@ -162,7 +193,10 @@ public struct RateLimitOutcome: Sendable {
     }
 
     /// Whether no policy applied.
-    public var isEmpty: Bool { first == nil }
+    public var isEmpty: Bool {
+        if case .none = first { return true }
+        return false
+    }
 
     /// Whether every applicable policy admitted the request (also when none applied).
     public var isAllowed: Bool { !isDenied }
@@ -202,4 +236,13 @@ public protocol RateLimitObserver: Sendable {
     func decided(policy: String, backend: String, allowed: Bool, durationSeconds: Double)
     /// A backend could not decide; the request was admitted by that policy.
     func backendFailed(backend: String, error: any Error)
+    /// The series a limiter checking `policies` (names, in check order) on `backend`
+    /// records its decisions into, resolved once when the limiter is built; `nil` (the
+    /// default) makes the limiter call ``decided(policy:backend:allowed:durationSeconds:)``.
+    func decisionRecorder(policies: [String], backend: String) -> RateLimitDecisionRecorder?
+}
+
+extension RateLimitObserver {
+    /// `nil`: decisions are reported through ``decided(policy:backend:allowed:durationSeconds:)``.
+    public func decisionRecorder(policies: [String], backend: String) -> RateLimitDecisionRecorder? { nil }
 }

@@ -36,6 +36,9 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     /// The local backend used while Redis fails (``FailureMode/fallbackMemory``).
     public let fallback: MemoryRateLimitBackend
     private let machine: Mutex<BackendFallbackStateMachine>
+    /// Whether ``machine`` is out of its primary state, written under its lock: a healthy
+    /// decision reads this flag instead of the clock and the lock.
+    private let degraded = Atomic<Bool>(false)
     private let clock: RateLimitClock
     private let metrics: RateLimitMetricsObserver?
     private let onTransition: @Sendable (BackendFallbackStateMachine.Transition, RateLimitBackendError?) -> Void
@@ -74,19 +77,34 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     ///
     /// - Throws: ``RateLimitBackendError`` only in ``FailureMode/failOpen`` mode.
     public func decide(key: String, limit: RateLimit, cost: Int) async throws(RateLimitBackendError) -> RateLimitDecision {
-        let now = clock.now()
-        let route = machine.withLock { $0.route(at: now) }
+        let route: BackendFallbackStateMachine.Route
+        if degraded.load(ordering: .acquiring) {
+            let now = clock.now()
+            route = machine.withLock { $0.route(at: now) }
+        } else {
+            route = .primary
+        }
         if route == .fallback {
             return try local(key: key, limit: limit, cost: cost, error: nil)
         }
         do {
             let decision = try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
             // Only a probe can end a fallback; a healthy decision need not take the lock again.
-            if route == .probe, let transition = machine.withLock({ $0.succeeded() }) { report(transition, nil) }
+            if route == .probe, let transition = machine.withLock({ machine in
+                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
+                return machine.succeeded()
+            }) {
+                report(transition, nil)
+            }
             return decision
         } catch {
             let failedAt = clock.now()
-            if let transition = machine.withLock({ $0.failed(at: failedAt) }) { report(transition, error) }
+            if let transition = machine.withLock({ machine in
+                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
+                return machine.failed(at: failedAt)
+            }) {
+                report(transition, error)
+            }
             return try local(key: key, limit: limit, cost: cost, error: error)
         }
     }
@@ -100,6 +118,7 @@ public final class RedisRateLimitBackend: RateLimitBackend {
 
     /// One decision in Redis at `now` (µs; `nil`: Redis's `TIME`). Tests pass an instant to
     /// replay a trace through the script and through ``LimiterState`` and compare.
+    @inline(__always)
     func decideInRedis(key: String, limit: RateLimit, cost: Int, at now: Int64?) async throws(RateLimitBackendError) -> RateLimitDecision {
         var arguments = cost == 1 ? cachedArguments(limit) : Self.arguments(limit, cost: cost)
         if let now { arguments.append(Self.decimal(now)) }

@@ -65,13 +65,18 @@ public struct ClientAddressResolver: Sendable, Hashable {
     /// number, when it is a canonical dotted quad (no leading zeros, each part 0–255) and
     /// the port is digits.
     static func canonicalIPv4(_ peer: String) -> (host: String, address: UInt32)? {
-        // Native strings are contiguous: scan their bytes through a pointer.
-        if let scanned = peer.utf8.withContiguousStorageIfAvailable({ scanIPv4($0) }) {
-            guard let (address, end) = scanned else { return nil }
-            return (end == peer.utf8.count ? peer : String(Substring(peer.utf8.prefix(end))), address)
+        // Native strings are contiguous: scan their bytes through a pointer, and make the
+        // host (at most 15 bytes, a small string: no allocation) from the same bytes.
+        if let scanned = peer.utf8.withContiguousStorageIfAvailable({ bytes -> (host: String, address: UInt32)? in
+            guard let (address, end) = scanIPv4(bytes) else { return nil }
+            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
+        }) {
+            return scanned
         }
-        guard let (address, end) = Array(peer.utf8).withUnsafeBufferPointer({ scanIPv4($0) }) else { return nil }
-        return (end == peer.utf8.count ? peer : String(Substring(peer.utf8.prefix(end))), address)
+        return Array(peer.utf8).withUnsafeBufferPointer { bytes -> (host: String, address: UInt32)? in
+            guard let (address, end) = scanIPv4(bytes) else { return nil }
+            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
+        }
     }
 
     /// The address of a canonical `a.b.c.d[:port]` in `bytes` and the length of its host

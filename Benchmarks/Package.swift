@@ -45,7 +45,8 @@ let package = Package(
         // Rate limiting: in-memory decision cost beside an exact log, Redis beside redis-benchmark.
         .executableTarget(
             name: "ratelimit-benchmark",
-            dependencies: [.product(name: "LookoutRateLimit", package: "Lookout"), .product(name: "LookoutRedis", package: "Lookout")]
+            dependencies: [.product(name: "LookoutRateLimit", package: "Lookout"), .product(name: "LookoutRedis", package: "Lookout"),
+                           .product(name: "Lookout", package: "Lookout"), .product(name: "LookoutHTTP", package: "Lookout")]
         ),
         // MARK: Candle cache
         // Chunk size and encode/decode time vs JSON and zlib-JSON, memory and Redis hit

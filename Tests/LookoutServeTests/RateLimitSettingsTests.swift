@@ -1,3 +1,4 @@
+import LookoutRateLimit
 import Testing
 @testable import lookout
 
@@ -55,6 +56,17 @@ struct RateLimitSettingsTests {
         #expect(try resolve(environment: ["LOOKOUT_RATE_LIMIT_REQUESTS_PER_MINUTE": ""]).rateLimit == nil)
     }
 
+    @Test func subWindowsSetsTheSlidingWindowsCounters() throws {
+        #expect(try resolve(file: #"{"rate_limit": {}}"#).rateLimit?.policies().map(\.limit?.subWindows) == [RateLimit.defaultSubWindows])
+        for count in [1, 2, 4, 8] {
+            let settings = try #require(try resolve(file: #"{"rate_limit": {"sub_windows": \#(count), "enable_per_endpoint": true}}"#).rateLimit)
+            #expect(settings.subWindows == count)
+            #expect(try settings.policies().map(\.limit?.subWindows) == [count, count])
+        }
+        let withFlag = try #require(try resolve(["--rate-limit", "30"], file: #"{"rate_limit": {"sub_windows": 2}}"#).rateLimit)
+        #expect(try withFlag.policies().map(\.limit) == [try RateLimit(limit: 30, window: .seconds(60), subWindows: 2)], "the flag keeps the file's sub-windows")
+    }
+
     @Test func aBadRedisURLNamesTheKey() {
         #expect {
             try resolve(file: #"{"rate_limit": {"backend": "redis://127.0.0.1:notaport"}}"#)
@@ -77,6 +89,16 @@ struct RateLimitSettingsTests {
          #"config file 'c.json': key 'rate_limit.enable_per_ip' must be true or false, got the string "yes""#),
         ([], [:], #"{"rate_limit": {"algorithm": "leaky"}}"#,
          #"config file 'c.json': key 'rate_limit.algorithm' must be "sliding-window" or "gcra", got the string "leaky""#),
+        ([], [:], #"{"rate_limit": {"sub_windows": 3}}"#,
+         "config file 'c.json': key 'rate_limit.sub_windows' must be 1, 2, 4 or 8, got the number 3"),
+        ([], [:], #"{"rate_limit": {"sub_windows": 16}}"#,
+         "config file 'c.json': key 'rate_limit.sub_windows' must be 1, 2, 4 or 8, got the number 16"),
+        ([], [:], #"{"rate_limit": {"sub_windows": "8"}}"#,
+         #"config file 'c.json': key 'rate_limit.sub_windows' must be 1, 2, 4 or 8, got the string "8""#),
+        ([], [:], #"{"rate_limit": {"sub_windows": 4.5}}"#,
+         "config file 'c.json': key 'rate_limit.sub_windows' must be 1, 2, 4 or 8, got the number 4.5"),
+        ([], [:], #"{"rate_limit": {"algorithm": "gcra", "sub_windows": 4}}"#,
+         #"config file 'c.json': key 'rate_limit.sub_windows' only applies to the "sliding-window" algorithm; remove it or set "algorithm": "sliding-window""#),
         ([], [:], #"{"rate_limit": {"endpoint_limits": {"klines": 30}}}"#,
          #"config file 'c.json': key 'rate_limit.endpoint_limits' must map route templates starting with '/' to whole numbers from 1 to 1000000, got "klines": the number 30"#),
         ([], [:], #"{"rate_limit": {"excluded_paths": "/metrics"}}"#,
@@ -88,7 +110,7 @@ struct RateLimitSettingsTests {
         ([], [:], #"{"rate_limit": {"trusted_proxies": ["10.0.0.0/33"]}}"#,
          "config file 'c.json': key 'rate_limit.trusted_proxies': '10.0.0.0/33': the prefix length must be a whole number from 0 to 32"),
         ([], [:], #"{"rate_limit": {"requests_per_min": 60}}"#,
-         "config file 'c.json': key 'rate_limit.requests_per_min' is unknown; known keys: requests_per_minute, enable_per_ip, enable_per_endpoint, endpoint_limits, global_requests_per_minute, adaptive, algorithm, excluded_paths, backend, on_backend_failure, trusted_proxies"),
+         "config file 'c.json': key 'rate_limit.requests_per_min' is unknown; known keys: requests_per_minute, enable_per_ip, enable_per_endpoint, endpoint_limits, global_requests_per_minute, adaptive, algorithm, sub_windows, excluded_paths, backend, on_backend_failure, trusted_proxies"),
         ([], [:], #"{"rate_limit": {"enable_per_ip": false}}"#,
          "rate_limit enables no policy: set enable_per_ip, enable_per_endpoint or global_requests_per_minute"),
     ] as [([String], [String: String], String?, String)])

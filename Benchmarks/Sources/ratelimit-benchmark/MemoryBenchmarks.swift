@@ -1,3 +1,5 @@
+import Lookout
+import LookoutHTTP
 import LookoutRateLimit
 import Synchronization
 
@@ -44,6 +46,25 @@ enum MemoryBenchmarks {
             for index in 0..<count { _ = limiter.checkNow(requests[index & 1023]) }
         }
         Timing.row("RateLimiter.checkNow, per-ip, 1024 clients, 1 thread", checks, unit: "ns", cpu: checksCPU)
+        // What the middleware adds to an admitted request besides the server's own work:
+        // the client address resolved, the decision counted and timed in the metrics, and the
+        // RateLimit-Policy and RateLimit headers added to a response's three fields.
+        let observed = try! RateLimiter(policies: [.perClientAddress(try! .perMinute(100_000_000))], backend: MemoryRateLimitBackend(),
+                                        observer: try! RateLimitMetricsObserver(registry: Registry(), policies: ["per-ip"]))
+        let resolver = ClientAddressResolver()
+        let peers = (0..<1024).map { "10.0.\($0 / 256).\($0 % 256):\(40_000 + $0)" }
+        let responseHeaders: HTTPHeaders = ["Content-Type": "text/plain; charset=utf-8", "Content-Length": "5", "Date": "Sat, 05 Dec 2026 00:00:00 GMT"]
+        let requestHeaders: HTTPHeaders = ["Host": "127.0.0.1", "User-Agent": "wrk"]
+        let (allowPath, allowPathCPU) = Timing.measure(iterations) { _, count in
+            for index in 0..<count {
+                let request = RateLimitRequest(clientAddress: resolver.resolve(peer: peers[index & 1023], headers: requestHeaders), route: "/")
+                guard let outcome = observed.checkNow(request) else { continue }
+                var headers = responseHeaders
+                RateLimitHeaders.apply(outcome, to: &headers)
+                precondition(headers.count == 5)
+            }
+        }
+        Timing.row("middleware allow path: address, decision, metrics, headers", allowPath, unit: "ns", cpu: allowPathCPU)
         let gcra = try! RateLimit(limit: 1_000_000, window: .seconds(1), algorithm: .gcra)
         let backend = MemoryRateLimitBackend()
         let gcraCost = Timing.nanoseconds(iterations) { _, count in

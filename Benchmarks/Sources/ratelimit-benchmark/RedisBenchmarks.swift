@@ -27,24 +27,44 @@ enum RedisBenchmarks {
             let client = RedisClient(configuration: try RedisConfiguration(url: "redis://127.0.0.1:\(port)"))
             let backend = RedisRateLimitBackend(client: client)
             let limit = try RateLimit(limit: 100_000_000, window: .seconds(60))
-            for _ in 0..<500 { _ = try await backend.decideInRedis(key: "bench", limit: limit, cost: 1) }
             // The same EVALSHA through the client alone, with arguments built once: what the
             // backend adds on top of LookoutRedis (key, arguments, reply, fallback routing).
             let script = RedisScript(RateLimitScript.source)
             let arguments: [[UInt8]] = ["s", "100000000", "60000000", "1", "100000000", "8"].map { Array($0.utf8) }
-            var samples: [Double] = []
-            var clientSamples: [Double] = []
-            for _ in 0..<Timing.rounds {
-                var start = ContinuousClock.now
-                for _ in 0..<requests { _ = try await backend.decide(key: "bench", limit: limit, cost: 1) }
-                samples.append(Timing.seconds(ContinuousClock.now - start) * 1e6 / Double(requests))
-                start = ContinuousClock.now
-                for _ in 0..<requests { _ = try await client.evaluate(script, keys: ["lookout:rl:{bench}"], arguments: arguments) }
-                clientSamples.append(Timing.seconds(ContinuousClock.now - start) * 1e6 / Double(requests))
+            for _ in 0..<500 {
+                _ = try await backend.decide(key: "bench", limit: limit, cost: 1)
+                _ = try await client.evaluate(script, keys: ["lookout:rl:{bench}"], arguments: arguments)
             }
-            let lookout = samples.sorted()[samples.count / 2]
-            let clientOnly = clientSamples.sorted()[clientSamples.count / 2]
-            let bestRatio = zip(samples, clientSamples).map { $0 / $1 }.min() ?? 0
+            // Short alternating chunks (order swapped every chunk), each pair giving one ratio:
+            // a loaded machine's slow spells hit both sides of a pair alike.
+            let chunks = quick ? 10 : 40
+            let chunk = max(50, requests * Timing.rounds / chunks)
+            var backendMicros: [Double] = [], clientMicros: [Double] = [], ratios: [Double] = [], cpuRatios: [Double] = []
+            var cpuAdded: [Double] = []
+            for index in 0..<chunks {
+                var backendTime = 0.0, clientTime = 0.0, backendCPU = 0.0, clientCPU = 0.0
+                for side in index % 2 == 0 ? [0, 1] : [1, 0] {
+                    let cpuStart = Timing.processCPU()
+                    let start = ContinuousClock.now
+                    if side == 0 {
+                        for _ in 0..<chunk { _ = try await backend.decide(key: "bench", limit: limit, cost: 1) }
+                        backendTime = Timing.seconds(ContinuousClock.now - start) * 1e6 / Double(chunk)
+                        backendCPU = (Timing.processCPU() - cpuStart) / 1e3 / Double(chunk)
+                    } else {
+                        for _ in 0..<chunk { _ = try await client.evaluate(script, keys: ["lookout:rl:{bench}"], arguments: arguments) }
+                        clientTime = Timing.seconds(ContinuousClock.now - start) * 1e6 / Double(chunk)
+                        clientCPU = (Timing.processCPU() - cpuStart) / 1e3 / Double(chunk)
+                    }
+                }
+                backendMicros.append(backendTime)
+                clientMicros.append(clientTime)
+                ratios.append(backendTime / clientTime)
+                cpuRatios.append(backendCPU / clientCPU)
+                cpuAdded.append(backendCPU - clientCPU)
+            }
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            let lookout = median(backendMicros)
+            let clientOnly = median(clientMicros)
             await client.shutdown()
 
             let sha = try run(cli, ["-p", String(port), "SCRIPT", "LOAD", RateLimitScript.source]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -61,10 +81,13 @@ enum RedisBenchmarks {
                 return
             }
             let raw = rawSamples.sorted()[rawSamples.count / 2]
-            print("Redis decisions, one connection, sequential (ratio = lookout / raw EVALSHA; target ≤ 1.3)")
+            print("Redis decisions, one connection, sequential (\(chunks) alternating chunks of \(chunk) calls)")
             print("  RedisRateLimitBackend.decide          \(String(format: "%7.1f", lookout)) µs")
-            print("  RedisClient.evaluate, same script     \(String(format: "%7.1f", clientOnly)) µs   backend / client \(String(format: "%.2f", lookout / clientOnly)) (best round \(String(format: "%.2f", bestRatio)))")
+            print("  RedisClient.evaluate, same script     \(String(format: "%7.1f", clientOnly)) µs")
             print("  redis-benchmark EVALSHA, same script  \(String(format: "%7.1f", raw)) µs   backend / raw \(String(format: "%.2f", lookout / raw)), client / raw \(String(format: "%.2f", clientOnly / raw))")
+            print("  ratio decision / raw EVALSHA through the same client (target ≤ 1.3): median \(String(format: "%.3f", median(ratios)))"
+                + ", best \(String(format: "%.3f", ratios.min() ?? 0)), worst \(String(format: "%.3f", ratios.max() ?? 0))"
+                + "; process CPU per call, median \(String(format: "%.3f", median(cpuRatios))) (+\(String(format: "%.2f", median(cpuAdded))) µs)")
         } catch {
             print("Redis decisions: failed: \(error)")
         }

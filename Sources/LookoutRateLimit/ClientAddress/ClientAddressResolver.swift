@@ -65,13 +65,29 @@ public struct ClientAddressResolver: Sendable, Hashable {
     /// number, when it is a canonical dotted quad (no leading zeros, each part 0–255) and
     /// the port is digits.
     static func canonicalIPv4(_ peer: String) -> (host: String, address: UInt32)? {
-        let utf8 = peer.utf8
+        // Native strings are contiguous: scan their bytes through a pointer, and make the
+        // host (at most 15 bytes, a small string: no allocation) from the same bytes.
+        if let scanned = peer.utf8.withContiguousStorageIfAvailable({ bytes -> (host: String, address: UInt32)? in
+            guard let (address, end) = scanIPv4(bytes) else { return nil }
+            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
+        }) {
+            return scanned
+        }
+        return Array(peer.utf8).withUnsafeBufferPointer { bytes -> (host: String, address: UInt32)? in
+            guard let (address, end) = scanIPv4(bytes) else { return nil }
+            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
+        }
+    }
+
+    /// The address of a canonical `a.b.c.d[:port]` in `bytes` and the length of its host
+    /// part; see ``canonicalIPv4(_:)``.
+    private static func scanIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> (address: UInt32, end: Int)? {
         var address: UInt32 = 0
         var part = 0, value = 0, digits = 0
-        var end = utf8.endIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
+        var end = bytes.count
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte >= 0x30, byte <= 0x39 {
                 if digits > 0, value == 0 { return nil }  // a leading zero
                 value = value * 10 + Int(byte - 0x30)
@@ -84,17 +100,15 @@ public struct ClientAddressResolver: Sendable, Hashable {
                 digits = 0
             } else if byte == UInt8(ascii: ":"), digits > 0, part == 3 {
                 end = index
-                guard utf8[utf8.index(after: index)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                guard bytes[(index + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
                 break
             } else {
                 return nil
             }
-            index = utf8.index(after: index)
+            index += 1
         }
         guard part == 3, digits > 0 else { return nil }
-        address = address << 8 | UInt32(value)
-        let host = end == utf8.endIndex ? peer : String(Substring(utf8[..<end]))
-        return (host, address)
+        return (address << 8 | UInt32(value), end)
     }
 
     /// `address` from `address:port` or `[v6]:port` (or a bare address).

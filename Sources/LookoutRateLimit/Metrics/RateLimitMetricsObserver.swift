@@ -1,57 +1,78 @@
 import Lookout
+import LookoutCatalog
 
 /// Records a ``RateLimiter``'s decisions and its backend's health into the families
-/// declared by ``RateLimitMetrics``.
+/// declared by ``RateLimitMetrics``, which it registers through a `CatalogMetrics` (every
+/// family, so all are exposed from the first scrape): a new metric is its declaration and
+/// its use here.
 ///
 /// Create one per registry and pass it to the limiter (as its observer) and to the Redis
 /// backend. Series for each policy are created up front, so they are exposed from the
-/// first scrape. Thread-safe: recording only touches atomic series; per-policy series are
-/// looked up in an immutable dictionary.
+/// first scrape. A limiter resolves the series it records into once
+/// (``decisionRecorder(policies:backend:)``): a decision then touches two atomic series and
+/// looks nothing up. Thread-safe: recording only touches atomic series; per-policy series
+/// are looked up in an immutable dictionary.
 public final class RateLimitMetricsObserver: RateLimitObserver {
-    private let allowed: [String: Counter]
-    private let denied: [String: Counter]
-    private let decisions: CounterFamily
-    private let duration: HistogramFamily
-    private let backendErrors: CounterFamily
-    private let pressure: CounterFamily
+    /// Every ``RateLimitMetrics`` declaration, live.
+    private let metrics: CatalogMetrics<RateLimitMetrics>
+    /// `rate_limit_decisions_total` by policy name: the allowed and the denied series.
+    private let decisionSeries: [String: (allowed: Counter, denied: Counter)]
+    /// The families recorded into with labels known only at the call, resolved once.
+    private let decisions: CounterFamily, duration: HistogramFamily, backendErrors: CounterFamily
+    /// `rate_limit_pressure_signals_total`, one series per source.
+    private let pressure: [AdaptiveController.PressureSource: Counter]
+    private let effective: GaugeFamily, configured: GaugeFamily
     /// 1 while the fallback is in use.
     public let fallbackActive: Gauge
     /// Distinct keys in memory.
     public let keys: Gauge
-    private let effective: GaugeFamily
-    private let configured: GaugeFamily
 
     /// Registers every family in `registry` with series for `policies`.
     ///
     /// - Throws: `MetricError` if a family of the same name with another definition exists.
     public init(registry: Registry, policies: [String]) throws(MetricError) {
-        decisions = try RateLimitMetrics.decisions.register(in: registry)
-        var allowed: [String: Counter] = [:], denied: [String: Counter] = [:]
+        metrics = try CatalogMetrics(registry: registry)
+        decisions = metrics.decisions
+        var series: [String: (allowed: Counter, denied: Counter)] = [:]
         for policy in policies {
-            allowed[policy] = decisions.labels(policy, "allowed")
-            denied[policy] = decisions.labels(policy, "denied")
+            series[policy] = (decisions.labels(policy, "allowed"), decisions.labels(policy, "denied"))
         }
-        self.allowed = allowed
-        self.denied = denied
-        duration = try RateLimitMetrics.decisionDuration.register(in: registry)
-        backendErrors = try RateLimitMetrics.backendErrors.register(in: registry)
-        pressure = try RateLimitMetrics.pressureSignals.register(in: registry)
+        decisionSeries = series
+        duration = metrics.decisionDuration
+        backendErrors = metrics.backendErrors
         // Every source is exposed at 0 from the start: "no pressure" is data, not a gap.
-        for source in AdaptiveController.PressureSource.allCases { _ = pressure.labels(source.rawValue) }
-        fallbackActive = try RateLimitMetrics.fallbackActive.registerSeries(in: registry)
-        keys = try RateLimitMetrics.keys.registerSeries(in: registry)
-        effective = try RateLimitMetrics.effectiveLimit.register(in: registry)
-        configured = try RateLimitMetrics.configuredLimit.register(in: registry)
+        let pressureFamily: CounterFamily = metrics.pressureSignals
+        pressure = Dictionary(uniqueKeysWithValues: AdaptiveController.PressureSource.allCases.map { ($0, pressureFamily.labels($0.rawValue)) })
+        fallbackActive = metrics.fallbackActive
+        keys = metrics.keys
+        effective = metrics.effectiveLimit
+        configured = metrics.configuredLimit
     }
 
     /// Counts the decision by policy and result and observes its duration by backend.
     public func decided(policy: String, backend: String, allowed isAllowed: Bool, durationSeconds: Double) {
-        if let counter = isAllowed ? allowed[policy] : denied[policy] {
-            counter.inc()
+        if let series = decisionSeries[policy] {
+            (isAllowed ? series.allowed : series.denied).inc()
         } else {
             decisions.labels(policy, isAllowed ? "allowed" : "denied").inc()
         }
         duration.labels(backend).observe(durationSeconds)
+    }
+
+    /// The series for `policies` (by index) deciding on `backend`, resolved now.
+    public func decisionRecorder(policies: [String], backend: String) -> RateLimitDecisionRecorder? {
+        var counters: [Counter] = []
+        counters.reserveCapacity(policies.count * 2)
+        for policy in policies {
+            if let series = decisionSeries[policy] {
+                counters.append(series.allowed)
+                counters.append(series.denied)
+            } else {
+                counters.append(decisions.labels(policy, "allowed"))
+                counters.append(decisions.labels(policy, "denied"))
+            }
+        }
+        return RateLimitDecisionRecorder(counters: counters, duration: duration.labels(backend))
     }
 
     /// Counts a backend failure by backend and kind.
@@ -62,7 +83,7 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
 
     /// Counts a pressure signal from `source`.
     public func pressureSignal(_ source: AdaptiveController.PressureSource) {
-        pressure.labels(source.rawValue).inc()
+        pressure[source]?.inc()
     }
 
     /// Sets the effective and configured limit gauges of `limiter`'s policies.

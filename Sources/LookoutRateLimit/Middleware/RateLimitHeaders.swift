@@ -24,26 +24,83 @@ public enum RateLimitHeaders {
         return value
     }
 
-    /// The `RateLimit` value for `outcome`, or `nil` when no policy applied.
+    /// The `RateLimit` value for `outcome`, or `nil` when no policy applied: written
+    /// straight into the new string's storage (one allocation, no interpolation).
     public static func rateLimit(_ outcome: RateLimitOutcome) -> String? {
         guard let entry = outcome.mostRestrictive else { return nil }
-        var value = "\""
-        value.reserveCapacity(entry.policy.utf8.count + 32)
-        value += entry.policy
-        value += "\";r="
-        value += String(entry.decision.remaining)
-        value += ";t="
-        value += String(entry.decision.resetAfterSeconds)
-        return value
+        let name = entry.policy.utf8
+        // `"` name `";r=` digits `;t=` digits: 20 bytes hold any Int64 with its sign.
+        return String(unsafeUninitializedCapacity: name.count + 5 + 20 + 3 + 20) { buffer in
+            var offset = 0
+            buffer[offset] = UInt8(ascii: "\"")
+            offset += 1
+            for byte in name {
+                buffer[offset] = byte
+                offset += 1
+            }
+            offset = write(#"";r="#, into: buffer, at: offset)
+            offset = write(Int64(entry.decision.remaining), into: buffer, at: offset)
+            offset = write(";t=", into: buffer, at: offset)
+            return write(entry.decision.resetAfterSeconds, into: buffer, at: offset)
+        }
     }
 
     /// Adds the headers for `outcome` to `headers` (replacing any already there).
     public static func apply(_ outcome: RateLimitOutcome, to headers: inout HTTPHeaders) {
-        if let policy = policy(outcome) { headers.set("RateLimit-Policy", policy) }
-        if let rateLimit = rateLimit(outcome) { headers.set("RateLimit", rateLimit) }
+        if let policy = policy(outcome) { put("RateLimit-Policy", policy, into: &headers) }
+        if let rateLimit = rateLimit(outcome) { put("RateLimit", rateLimit, into: &headers) }
         if !outcome.isAllowed, let entry = outcome.mostRestrictive {
-            headers.set("Retry-After", String(entry.decision.retryAfterSeconds))
+            put("Retry-After", String(entry.decision.retryAfterSeconds), into: &headers)
         }
+    }
+
+    /// Sets `name` to `value`: appended when no field of that name is there (the usual
+    /// case, found by comparing lengths first), else replacing every such field.
+    private static func put(_ name: String, _ value: String, into headers: inout HTTPHeaders) {
+        let length = name.utf8.count
+        if headers.contains(where: { $0.name.utf8.count == length && HTTPHeaders.namesMatch($0.name, name) }) {
+            headers.set(name, value)
+        } else {
+            headers.add(name, value)
+        }
+    }
+
+    /// Copies the ASCII `text` into `buffer` at `offset`; returns the offset after it.
+    @inline(__always)
+    private static func write(_ text: StaticString, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var offset = offset
+        text.withUTF8Buffer { bytes in
+            for byte in bytes {
+                buffer[offset] = byte
+                offset += 1
+            }
+        }
+        return offset
+    }
+
+    /// Writes the decimal digits of `value` into `buffer` at `offset` (at most 20 bytes);
+    /// returns the offset after them.
+    @inline(__always)
+    private static func write(_ value: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var offset = offset
+        if value < 0 {
+            buffer[offset] = UInt8(ascii: "-")
+            offset += 1
+        }
+        var rest = value.magnitude
+        var digits = 1
+        var scale: UInt64 = 10
+        while digits < 20, rest >= scale {
+            digits += 1
+            scale = scale &* 10
+        }
+        var index = offset + digits
+        repeat {
+            index -= 1
+            buffer[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+        } while index > offset
+        return offset + digits
     }
 
     /// One `RateLimit-Policy` list item: `"name";q=limit;w=window seconds`.

@@ -68,11 +68,17 @@ public struct RateLimitMiddleware: HTTPMiddleware {
         guard outcome.isAllowed else { return .response(Self.denial(outcome)) }
         guard let adaptive = limiter.adaptive else {
             if outcome.isEmpty { return next(request, context) }
-            return next(request, context).map { response in
-                var response = response
-                RateLimitHeaders.apply(outcome, to: &response.headers)
-                return response
+            let result = next(request, context)
+            // A ready response gets its headers here, without a closure capturing the outcome.
+            guard var response = result.readyResponse else {
+                return result.map { response in
+                    var response = response
+                    RateLimitHeaders.apply(outcome, to: &response.headers)
+                    return response
+                }
             }
+            RateLimitHeaders.apply(outcome, to: &response.headers)
+            return .response(response)
         }
         adaptive.requestStarted()
         let start = ContinuousClock.now

@@ -25,6 +25,9 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
     /// log of timestamps more closely (see ``SlidingWindowCounter``) for a few bytes more
     /// per key; 1 is the classic two-window counter. Always 1 for GCRA.
     public let subWindows: Int
+    /// ``window`` in microseconds, kept so a decision does no `Duration` arithmetic (its
+    /// 128-bit division costs more than the rest of a decision).
+    public let windowMicroseconds: Int64
 
     /// The sub-windows of a sliding-window limit unless told otherwise: 8, the fewest that
     /// keep the counter within 1 % of an exact log on the replayed bursty traces
@@ -76,15 +79,13 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         self.algorithm = algorithm
         self.burst = burst
         self.subWindows = algorithm == .slidingWindow ? subWindows : 1
+        windowMicroseconds = micros
     }
 
     /// `limit` requests per minute, counted by the sliding window.
     public static func perMinute(_ limit: Int) throws(RateLimitConfigurationError) -> RateLimit {
         try RateLimit(limit: limit, window: .seconds(60))
     }
-
-    /// The window in microseconds.
-    public var windowMicroseconds: Int64 { Self.microseconds(window) }
 
     /// One sub-window in microseconds (``windowMicroseconds`` / ``subWindows``, exact).
     public var subWindowMicroseconds: Int64 { windowMicroseconds / Int64(subWindows) }
@@ -108,6 +109,7 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         self.algorithm = algorithm
         self.burst = burst
         self.subWindows = subWindows
+        windowMicroseconds = Self.microseconds(window)
     }
 
     /// For example `60 requests per 60 s (sliding-window)`, `60 requests per 60 s

@@ -1,6 +1,8 @@
 /// A ``RateLimitPolicy`` with what every request needs computed once: its limits paired
-/// with their rendered `RateLimit-Policy` items, and its key prefix.
-struct PreparedPolicy: Sendable {
+/// with their rendered `RateLimit-Policy` items, and its key prefix. A class, so reading
+/// one from the limiter's list per request retains one object, not each of its strings.
+/// Immutable; `Sendable`.
+final class PreparedPolicy: Sendable {
     /// A limit and its `RateLimit-Policy` item (`"per-ip";q=60;w=60`).
     struct Limited: Sendable {
         let limit: RateLimit

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Applies several policies to each request through one backend: a request passes only
 /// if every applicable policy admits it.
 ///
@@ -22,6 +26,10 @@ public final class RateLimiter: Sendable {
     private let memoryBackend: MemoryRateLimitBackend?
     private let prepared: [PreparedPolicy]
     private let observer: (any RateLimitObserver)?
+    /// The observer's series for these policies on this backend, if it offers them.
+    private let recorder: RateLimitDecisionRecorder?
+    /// Whether decisions are reported (timed).
+    private let isObserved: Bool
 
     /// A limiter for `policies` on `backend`.
     ///
@@ -46,6 +54,8 @@ public final class RateLimiter: Sendable {
         synchronousBackend = backend as? any SynchronousRateLimitBackend
         memoryBackend = backend as? MemoryRateLimitBackend
         self.observer = observer
+        recorder = observer?.decisionRecorder(policies: policies.map(\.name), backend: backend.name)
+        isObserved = observer != nil
     }
 
     /// Whether ``checkNow(_:)`` can decide without waiting (the backend is synchronous).
@@ -54,9 +64,10 @@ public final class RateLimiter: Sendable {
     /// Checks `request` against every policy, waiting for the backend.
     public func check(_ request: RateLimitRequest) async -> RateLimitOutcome {
         var outcome = RateLimitOutcome()
-        for policy in prepared {
+        for index in prepared.indices {
+            let policy = prepared[index]
             guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let start = ContinuousClock.now
+            let start = Self.monotonicNanoseconds()
             let decision: RateLimitDecision
             do {
                 decision = try await backend.decide(key: key.string, limit: limit, cost: 1)
@@ -65,8 +76,7 @@ public final class RateLimiter: Sendable {
                 observer?.backendFailed(backend: backend.name, error: error)
                 continue
             }
-            observer?.decided(policy: policy.name, backend: backend.name, allowed: decision.isAllowed,
-                              durationSeconds: Self.seconds(ContinuousClock.now - start))
+            record(index, policy, decision.isAllowed, Self.seconds(start, Self.monotonicNanoseconds()))
             if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
@@ -75,28 +85,53 @@ public final class RateLimiter: Sendable {
     /// Checks `request` immediately, or returns `nil` when the backend is not synchronous
     /// (use ``check(_:)`` then).
     public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
+        if let memoryBackend { return checkInMemory(request, memoryBackend) }
         guard let synchronousBackend else { return nil }
         var outcome = RateLimitOutcome()
-        // One clock read for all policies; one duration clock read per decision.
-        let now = memoryBackend?.now() ?? 0
-        var start = observer == nil ? nil : Optional(ContinuousClock.now)
-        for policy in prepared {
+        var start = isObserved ? Optional(Self.monotonicNanoseconds()) : nil
+        for index in prepared.indices {
+            let policy = prepared[index]
             guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let decision: RateLimitDecision
-            if let memoryBackend {
-                decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
-            } else {
-                decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
-            }
-            if let observer, let began = start {
-                let end = ContinuousClock.now
-                observer.decided(policy: policy.name, backend: synchronousBackend.name, allowed: decision.isAllowed,
-                                 durationSeconds: Self.seconds(end - began))
+            let decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
+            if let began = start {
+                let end = Self.monotonicNanoseconds()
+                record(index, policy, decision.isAllowed, Self.seconds(began, end))
                 start = end
             }
             if outcome.add(policy.name, limit, field, decision) { break }
         }
         return outcome
+    }
+
+    /// ``checkNow(_:)`` on the in-memory backend: one clock read for all policies, each key
+    /// built on the stack, one duration clock read per decision.
+    private func checkInMemory(_ request: RateLimitRequest, _ memoryBackend: MemoryRateLimitBackend) -> RateLimitOutcome {
+        var outcome = RateLimitOutcome()
+        let now = memoryBackend.now()
+        var start = isObserved ? Optional(Self.monotonicNanoseconds()) : nil
+        for index in prepared.indices {
+            let policy = prepared[index]
+            guard let (key, limit, field) = resolve(policy, request) else { continue }
+            let decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
+            if let began = start {
+                let end = Self.monotonicNanoseconds()
+                record(index, policy, decision.isAllowed, Self.seconds(began, end))
+                start = end
+            }
+            if outcome.add(policy.name, limit, field, decision) { break }
+        }
+        return outcome
+    }
+
+    /// Reports a decision of the policy at `index`: into the series resolved once when the
+    /// observer offers them, else through the observer.
+    @inline(__always)
+    private func record(_ index: Int, _ policy: PreparedPolicy, _ allowed: Bool, _ seconds: Double) {
+        if let recorder {
+            recorder.record(policyIndex: index, allowed: allowed, durationSeconds: seconds)
+        } else {
+            observer?.decided(policy: policy.name, backend: backend.name, allowed: allowed, durationSeconds: seconds)
+        }
     }
 
     /// The key, effective limit (adaptive share applied) and `RateLimit-Policy` item of
@@ -117,8 +152,19 @@ public final class RateLimiter: Sendable {
         }
     }
 
-    private static func seconds(_ elapsed: Duration) -> Double {
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    /// The monotonic clock in nanoseconds: cheaper than `ContinuousClock.now`, whose
+    /// `Duration` arithmetic divides 128-bit numbers.
+    @inline(__always)
+    private static func monotonicNanoseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec)
+    }
+
+    /// Seconds from `start` to `end` (``monotonicNanoseconds()`` readings).
+    @inline(__always)
+    private static func seconds(_ start: Int64, _ end: Int64) -> Double {
+        Double(end &- start) / 1e9
     }
 }
 
@@ -162,7 +208,10 @@ public struct RateLimitOutcome: Sendable {
     }
 
     /// Whether no policy applied.
-    public var isEmpty: Bool { first == nil }
+    public var isEmpty: Bool {
+        if case .none = first { return true }
+        return false
+    }
 
     /// Whether every applicable policy admitted the request (also when none applied).
     public var isAllowed: Bool { !isDenied }
@@ -202,4 +251,13 @@ public protocol RateLimitObserver: Sendable {
     func decided(policy: String, backend: String, allowed: Bool, durationSeconds: Double)
     /// A backend could not decide; the request was admitted by that policy.
     func backendFailed(backend: String, error: any Error)
+    /// The series a limiter checking `policies` (names, in check order) on `backend`
+    /// records its decisions into, resolved once when the limiter is built; `nil` (the
+    /// default) makes the limiter call ``decided(policy:backend:allowed:durationSeconds:)``.
+    func decisionRecorder(policies: [String], backend: String) -> RateLimitDecisionRecorder?
+}
+
+extension RateLimitObserver {
+    /// `nil`: decisions are reported through ``decided(policy:backend:allowed:durationSeconds:)``.
+    public func decisionRecorder(policies: [String], backend: String) -> RateLimitDecisionRecorder? { nil }
 }

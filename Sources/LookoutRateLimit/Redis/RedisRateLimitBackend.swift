@@ -36,9 +36,17 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     /// The local backend used while Redis fails (``FailureMode/fallbackMemory``).
     public let fallback: MemoryRateLimitBackend
     private let machine: Mutex<BackendFallbackStateMachine>
+    /// Whether ``machine`` is out of its primary state, written under its lock: a healthy
+    /// decision reads this flag instead of the clock and the lock.
+    private let degraded = Atomic<Bool>(false)
     private let clock: RateLimitClock
     private let metrics: RateLimitMetricsObserver?
     private let onTransition: @Sendable (BackendFallbackStateMachine.Transition, RateLimitBackendError?) -> Void
+    /// The script's `ARGV` of the limits decided recently (cost 1), so a decision does not
+    /// format the same numbers again; bounded by ``argumentCacheSize``.
+    private let argumentCache = Mutex<[RateLimit: [[UInt8]]]>([:])
+    /// Most limits whose arguments are kept (adaptive limits vary; the cache is emptied when full).
+    static let argumentCacheSize = 64
     static let script = RedisScript(RateLimitScript.source)
 
     /// A backend on `client`.
@@ -69,19 +77,34 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     ///
     /// - Throws: ``RateLimitBackendError`` only in ``FailureMode/failOpen`` mode.
     public func decide(key: String, limit: RateLimit, cost: Int) async throws(RateLimitBackendError) -> RateLimitDecision {
-        let now = clock.now()
-        let route = machine.withLock { $0.route(at: now) }
+        let route: BackendFallbackStateMachine.Route
+        if degraded.load(ordering: .acquiring) {
+            let now = clock.now()
+            route = machine.withLock { $0.route(at: now) }
+        } else {
+            route = .primary
+        }
         if route == .fallback {
             return try local(key: key, limit: limit, cost: cost, error: nil)
         }
         do {
             let decision = try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
             // Only a probe can end a fallback; a healthy decision need not take the lock again.
-            if route == .probe, let transition = machine.withLock({ $0.succeeded() }) { report(transition, nil) }
+            if route == .probe, let transition = machine.withLock({ machine in
+                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
+                return machine.succeeded()
+            }) {
+                report(transition, nil)
+            }
             return decision
         } catch {
             let failedAt = clock.now()
-            if let transition = machine.withLock({ $0.failed(at: failedAt) }) { report(transition, error) }
+            if let transition = machine.withLock({ machine in
+                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
+                return machine.failed(at: failedAt)
+            }) {
+                report(transition, error)
+            }
             return try local(key: key, limit: limit, cost: cost, error: error)
         }
     }
@@ -95,8 +118,9 @@ public final class RedisRateLimitBackend: RateLimitBackend {
 
     /// One decision in Redis at `now` (µs; `nil`: Redis's `TIME`). Tests pass an instant to
     /// replay a trace through the script and through ``LimiterState`` and compare.
+    @inline(__always)
     func decideInRedis(key: String, limit: RateLimit, cost: Int, at now: Int64?) async throws(RateLimitBackendError) -> RateLimitDecision {
-        var arguments = Self.arguments(limit, cost: cost)
+        var arguments = cost == 1 ? cachedArguments(limit) : Self.arguments(limit, cost: cost)
         if let now { arguments.append(Self.decimal(now)) }
         let reply: RedisReply
         do {
@@ -111,6 +135,17 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     static func arguments(_ limit: RateLimit, cost: Int) -> [[UInt8]] {
         [limit.algorithm == .gcra ? [UInt8(ascii: "g")] : [UInt8(ascii: "s")], decimal(Int64(limit.limit)),
          decimal(limit.windowMicroseconds), decimal(Int64(cost)), decimal(Int64(limit.burst)), decimal(Int64(limit.subWindows))]
+    }
+
+    /// ``arguments(_:cost:)`` for `limit` at cost 1, from the cache when it was used recently.
+    private func cachedArguments(_ limit: RateLimit) -> [[UInt8]] {
+        if let cached = argumentCache.withLock({ $0[limit] }) { return cached }
+        let made = Self.arguments(limit, cost: 1)
+        argumentCache.withLock { cache in
+            if cache.count >= Self.argumentCacheSize { cache.removeAll(keepingCapacity: true) }
+            cache[limit] = made
+        }
+        return made
     }
 
     /// The script's reply `{allowed, remaining, reset µs, retry µs}` as a decision, read
@@ -147,7 +182,13 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     /// maps to one Cluster slot. Keys containing braces are hashed first.
     public func redisKey(_ key: String) -> String {
         let safe = key.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } ? RateLimitPolicy.stableHash(key) : key
-        return keyPrefix + "{" + safe + "}"
+        var redisKey = ""
+        redisKey.reserveCapacity(keyPrefix.utf8.count + safe.utf8.count + 2)
+        redisKey += keyPrefix
+        redisKey += "{"
+        redisKey += safe
+        redisKey += "}"
+        return redisKey
     }
 
     private func local(key: String, limit: RateLimit, cost: Int, error: RateLimitBackendError?) throws(RateLimitBackendError) -> RateLimitDecision {

@@ -37,21 +37,10 @@ public struct UpstreamBudgetMetrics: CatalogDeclarations {
         "upstream_budget", title: "Upstream request budget",
         declarations: UpstreamBudgetMetrics.self)
 
-    /// The live series, registered in one `Registry`. Thread-safe: the series are atomic.
-    public final class Live: Sendable {
-        /// ``UpstreamBudgetMetrics/effectiveLimit``.
-        public let effectiveLimit: Gauge
-        /// ``UpstreamBudgetMetrics/ceiling``.
-        public let ceiling: Gauge
-        /// ``UpstreamBudgetMetrics/decreases``.
-        public let decreases: Counter
-
-        /// Registers the budget's series in `registry` (or reuses identical ones).
-        /// - Throws: `MetricError` if a different family of the same name is registered.
-        public init(registry: Registry) throws(MetricError) {
-            effectiveLimit = try UpstreamBudgetMetrics.effectiveLimit.registerSeries(in: registry)
-            ceiling = try UpstreamBudgetMetrics.ceiling.registerSeries(in: registry)
-            decreases = try UpstreamBudgetMetrics.decreases.registerSeries(in: registry)
-        }
-    }
+    /// The live series, registered in one `Registry` by ``init(registry:)`` (or reused when
+    /// identical ones are there): `live.effectiveLimit.set(12)`, `live.decreases.inc()`.
+    /// Each member is read from its declaration, so a new metric is its declaration and its
+    /// use. A lookup costs a dictionary access by name, negligible beside the upstream
+    /// request it follows. Thread-safe: immutable; the series are atomic.
+    public typealias Live = CatalogMetrics<UpstreamBudgetMetrics>
 }

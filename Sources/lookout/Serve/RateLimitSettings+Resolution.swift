@@ -73,6 +73,9 @@ extension RateLimitSettings {
             case "algorithm":
                 guard case .string(let text) = value, let algorithm = RateLimitAlgorithm(rawValue: text) else { throw fail("\"sliding-window\" or \"gcra\"") }
                 settings.algorithm = algorithm
+            case "sub_windows":
+                guard case .integer(let count) = value, RateLimit.allowedSubWindows.contains(count) else { throw fail("1, 2, 4 or 8") }
+                settings.subWindows = count
             case "excluded_paths":
                 guard case .array(let items) = value else { throw fail("an array of paths starting with '/'") }
                 var paths: [String] = []
@@ -113,11 +116,14 @@ extension RateLimitSettings {
                 throw CommandLineError("\(prefix) '\(key).\(name)' is unknown; known keys: \(knownKeys.joined(separator: ", "))")
             }
         }
+        if settings.subWindows != nil, settings.algorithm == .gcra {
+            throw CommandLineError("\(prefix) '\(key).sub_windows' only applies to the \"sliding-window\" algorithm; remove it or set \"algorithm\": \"sliding-window\"")
+        }
         return settings
     }
 
     static let knownKeys = ["requests_per_minute", "enable_per_ip", "enable_per_endpoint", "endpoint_limits", "global_requests_per_minute",
-                            "adaptive", "algorithm", "excluded_paths", "backend", "on_backend_failure", "trusted_proxies"]
+                            "adaptive", "algorithm", "sub_windows", "excluded_paths", "backend", "on_backend_failure", "trusted_proxies"]
 }
 
 /// Backend URLs `lookout serve` accepts.

@@ -5,7 +5,7 @@ import LookoutRateLimit
 /// ```json
 /// {"rate_limit": {"requests_per_minute": 60, "enable_per_ip": true, "enable_per_endpoint": true,
 ///                 "endpoint_limits": {"/api/v1/klines": 30}, "global_requests_per_minute": 1000,
-///                 "adaptive": true, "algorithm": "sliding-window",
+///                 "adaptive": true, "algorithm": "sliding-window", "sub_windows": 8,
 ///                 "excluded_paths": ["/metrics", "/api/v1/health"], "backend": "memory",
 ///                 "on_backend_failure": "fallback-memory", "trusted_proxies": ["10.0.0.0/8"]}}
 /// ```
@@ -36,6 +36,9 @@ struct RateLimitSettings: Sendable, Equatable {
     var adaptive = false
     /// How requests are counted.
     var algorithm = RateLimitAlgorithm.slidingWindow
+    /// How many counters the sliding window splits each window into (1, 2, 4 or 8; see
+    /// `RateLimit.subWindows`); `nil` is the default (8). Only for the sliding window.
+    var subWindows: Int?
     /// Paths never limited.
     var excludedPaths = RateLimitMiddleware.defaultExcludedPaths.sorted()
     /// `memory`, or a Redis URL (`redis://`, `redis+sentinel://`, `redis+cluster://`).
@@ -57,7 +60,7 @@ struct RateLimitSettings: Sendable, Equatable {
     /// - Throws: ``RateLimitConfigurationError`` if none is enabled.
     func policies() throws(RateLimitConfigurationError) -> [RateLimitPolicy] {
         func perMinute(_ count: Int) throws(RateLimitConfigurationError) -> RateLimit {
-            try RateLimit(limit: count, window: .seconds(60), algorithm: algorithm)
+            try RateLimit(limit: count, window: .seconds(60), algorithm: algorithm, subWindows: subWindows ?? RateLimit.defaultSubWindows)
         }
         var policies: [RateLimitPolicy] = []
         if enablePerIP { policies.append(.perClientAddress(try perMinute(requestsPerMinute), adaptive: adaptive)) }

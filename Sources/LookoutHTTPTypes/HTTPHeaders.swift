@@ -58,6 +58,12 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
     /// How many fields there are.
     public var count: Int { fields.count }
 
+    /// Makes room for `capacity` fields in all, so adding several costs at most one
+    /// reallocation.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
     /// The first field's position.
     public var startIndex: Int { fields.startIndex }
     /// One past the last field's position.

@@ -12,7 +12,7 @@ public struct HTTPResult: Sendable {
         case deferred(@Sendable () async -> HTTPResponse)
     }
 
-    let storage: Storage
+    private(set) var storage: Storage
 
     /// A result that is already available.
     public static func response(_ response: HTTPResponse) -> HTTPResult {
@@ -47,6 +47,19 @@ public struct HTTPResult: Sendable {
             case .deferred(let operation): await operation()
             }
         }
+    }
+
+    /// Applies `change` to the response in place when the result is ready and returns
+    /// `true`; returns `false` and changes nothing when it is deferred (use ``map(_:)``).
+    ///
+    /// In place means without a copy: the response's headers and body are not shared
+    /// while `change` runs, so changing them does not copy their storage.
+    public mutating func modifyReadyResponse(_ change: (inout HTTPResponse) -> Void) -> Bool {
+        guard case .ready(var response) = storage else { return false }
+        storage = .ready(HTTPResponse()) // drops the stored reference: `response` is now unique
+        change(&response)
+        storage = .ready(response)
+        return true
     }
 
     /// The response if it is available without waiting, else `nil`.

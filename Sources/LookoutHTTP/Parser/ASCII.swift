@@ -24,12 +24,12 @@ enum ASCII {
     /// `tchar` (RFC 9110 §5.6.2): the characters allowed in methods and field names.
     @inline(__always)
     static func isTokenChar(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true  // DIGIT, ALPHA
-        case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E:
-            return true  // ! # $ % & ' * + - . ^ _ ` | ~
-        default: return false
-        }
+        // One bit per byte value below 128: DIGIT, ALPHA and ! # $ % & ' * + - . ^ _ ` | ~
+        // (a test checks these masks against that list). A lookup, not a chain of
+        // compares, because every header name of every request and response goes
+        // through here.
+        let mask: UInt64 = byte < 64 ? 0x03FF_6CFA_0000_0000 : 0x57FF_FFFF_C7FF_FFFE
+        return byte < 128 && (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// `OWS` (optional whitespace): space or horizontal tab.
@@ -40,6 +40,24 @@ enum ASCII {
     @inline(__always)
     static func isFieldValueByte(_ byte: UInt8) -> Bool {
         byte == tab || (byte >= 0x20 && byte != 0x7F)
+    }
+
+    /// Whether every byte of `bytes` passes ``isFieldValueByte(_:)``, eight at a time:
+    /// a word with no byte below 0x20 and none equal to 0x7F passes whole; the first word
+    /// that may hold one (a tab, say) and the rest are checked byte by byte.
+    static func areFieldValueBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // Flags every byte below 0x20; may also flag bytes above a flagged one.
+            let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+            let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+            let deletes = (delete &- 0x0101_0101_0101_0101) & ~delete & 0x8080_8080_8080_8080
+            if control | deletes != 0 { break }
+            offset += 8
+        }
+        for index in offset..<bytes.count where !isFieldValueByte(bytes[index]) { return false }
+        return true
     }
 
     /// A byte allowed in a request target: visible US-ASCII (anything else must be percent-encoded).

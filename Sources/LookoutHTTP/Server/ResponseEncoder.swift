@@ -18,13 +18,16 @@ enum ResponseEncoder {
     /// A response the server must not send as is, and why.
     static func headerProblem(_ response: HTTPResponse) -> String? {
         for field in response.headers {
-            var name = field.name
-            let validName = name.withUTF8 { !$0.isEmpty && $0.allSatisfy(ASCII.isTokenChar) }
+            let name = field.name.utf8
+            let validName = name.withContiguousStorageIfAvailable { !$0.isEmpty && $0.allSatisfy(ASCII.isTokenChar) }
+                ?? (!name.isEmpty && name.allSatisfy(ASCII.isTokenChar))
             guard validName else {
                 return "the handler set a header with an invalid name \(String(reflecting: field.name))"
             }
-            var value = field.value
-            guard value.withUTF8({ $0.allSatisfy(ASCII.isFieldValueByte) }) else {
+            let value = field.value.utf8
+            let validValue = value.withContiguousStorageIfAvailable { ASCII.areFieldValueBytes(UnsafeRawBufferPointer($0)) }
+                ?? value.allSatisfy(ASCII.isFieldValueByte)
+            guard validValue else {
                 return "the handler set header '\(field.name)' to a value containing CR, LF, NUL or DEL"
             }
         }

@@ -27,7 +27,11 @@ public enum RateLimitHeaders {
     /// The `RateLimit` value for `outcome`, or `nil` when no policy applied: written
     /// straight into the new string's storage (one allocation, no interpolation).
     public static func rateLimit(_ outcome: RateLimitOutcome) -> String? {
-        guard let entry = outcome.mostRestrictive else { return nil }
+        outcome.mostRestrictive.map(rateLimit)
+    }
+
+    /// The `RateLimit` value for the most restrictive `entry`.
+    static func rateLimit(_ entry: RateLimitOutcome.Entry) -> String {
         let name = entry.policy.utf8
         // `"` name `";r=` digits `;t=` digits: 20 bytes hold any Int64 with its sign.
         return String(unsafeUninitializedCapacity: name.count + 5 + 20 + 3 + 20) { buffer in
@@ -47,9 +51,19 @@ public enum RateLimitHeaders {
 
     /// Adds the headers for `outcome` to `headers` (replacing any already there).
     public static func apply(_ outcome: RateLimitOutcome, to headers: inout HTTPHeaders) {
-        if let policy = policy(outcome) { put("RateLimit-Policy", policy, into: &headers) }
-        if let rateLimit = rateLimit(outcome) { put("RateLimit", rateLimit, into: &headers) }
-        if !outcome.isAllowed, let entry = outcome.mostRestrictive {
+        guard let first = outcome.first else { return }
+        headers.reserveCapacity(headers.count + 3)
+        if outcome.more.isEmpty {
+            // One policy, the usual case: no list to join, nothing to compare.
+            put("RateLimit-Policy", first.policyItem, into: &headers)
+            put("RateLimit", rateLimit(first), into: &headers)
+            if !outcome.isAllowed { put("Retry-After", String(first.decision.retryAfterSeconds), into: &headers) }
+            return
+        }
+        guard let policy = policy(outcome), let entry = outcome.mostRestrictive else { return }
+        put("RateLimit-Policy", policy, into: &headers)
+        put("RateLimit", rateLimit(entry), into: &headers)
+        if !outcome.isAllowed {
             put("Retry-After", String(entry.decision.retryAfterSeconds), into: &headers)
         }
     }

@@ -28,36 +28,52 @@ public struct RateLimitMiddleware: HTTPMiddleware {
     /// The problem type URI of a `429`.
     public static let problemType = "https://github.com/lookout-swift/lookout/blob/main/README.md#rate-limiting"
 
+    /// What the middleware holds, behind one reference: the server calls middleware
+    /// through an existential, and copying one reference per request costs one retain
+    /// where copying the fields would cost one per array, set and class.
+    private final class Configuration: Sendable {
+        let limiter: RateLimiter
+        let resolver: ClientAddressResolver
+        let excludedPaths: Set<String>
+        /// The byte lengths of `excludedPaths`: most paths are ruled out without hashing.
+        let excludedLengths: [Int]
+
+        init(limiter: RateLimiter, resolver: ClientAddressResolver, excludedPaths: Set<String>) {
+            self.limiter = limiter
+            self.resolver = resolver
+            self.excludedPaths = excludedPaths
+            excludedLengths = Array(Set(excludedPaths.map(\.utf8.count))).sorted()
+        }
+    }
+
+    private let configuration: Configuration
+
     /// The limiter applied.
-    public let limiter: RateLimiter
+    public var limiter: RateLimiter { configuration.limiter }
     /// How the client's address is found.
-    public let resolver: ClientAddressResolver
+    public var resolver: ClientAddressResolver { configuration.resolver }
     /// Paths (exact, as received) that are never limited.
-    public let excludedPaths: Set<String>
-    /// The byte lengths of ``excludedPaths``: most paths are ruled out without hashing.
-    private let excludedLengths: [Int]
+    public var excludedPaths: Set<String> { configuration.excludedPaths }
 
     /// Middleware applying `limiter`.
     public init(limiter: RateLimiter, resolver: ClientAddressResolver = ClientAddressResolver(),
                 excludedPaths: Set<String> = RateLimitMiddleware.defaultExcludedPaths)
     {
-        self.limiter = limiter
-        self.resolver = resolver
-        self.excludedPaths = excludedPaths
-        excludedLengths = Array(Set(excludedPaths.map(\.utf8.count))).sorted()
+        configuration = Configuration(limiter: limiter, resolver: resolver, excludedPaths: excludedPaths)
     }
 
     /// Limits `request`, then passes it on or answers `429`.
     public func handle(_ request: HTTPRequest, context: HTTPRequestContext, next: HTTPNext) throws -> HTTPResult {
+        let configuration = self.configuration
+        let limiter = configuration.limiter
         let length = request.path.utf8.count
-        if excludedLengths.contains(length), excludedPaths.contains(request.path) { return next(request, context) }
+        if configuration.excludedLengths.contains(length), configuration.excludedPaths.contains(request.path) { return next(request, context) }
         let subject = RateLimitRequest(
-            clientAddress: resolver.resolve(peer: context.remoteAddress, headers: request.headers),
+            clientAddress: configuration.resolver.resolve(peer: context.remoteAddress, headers: request.headers),
             route: context.route, clientKey: limiter.clientKeyHeader.flatMap { request.headers[$0] })
         if let outcome = limiter.checkNow(subject) {
             return respond(outcome, request, context, next)
         }
-        let limiter = self.limiter
         return .deferred {
             let outcome = await limiter.check(subject)
             return await respond(outcome, request, context, next).response
@@ -68,17 +84,15 @@ public struct RateLimitMiddleware: HTTPMiddleware {
         guard outcome.isAllowed else { return .response(Self.denial(outcome)) }
         guard let adaptive = limiter.adaptive else {
             if outcome.isEmpty { return next(request, context) }
-            let result = next(request, context)
-            // A ready response gets its headers here, without a closure capturing the outcome.
-            guard var response = result.readyResponse else {
-                return result.map { response in
-                    var response = response
-                    RateLimitHeaders.apply(outcome, to: &response.headers)
-                    return response
-                }
+            var result = next(request, context)
+            // A ready response gets its headers in place: no copy of its header list, no
+            // closure capturing the outcome.
+            if result.modifyReadyResponse({ RateLimitHeaders.apply(outcome, to: &$0.headers) }) { return result }
+            return result.map { response in
+                var response = response
+                RateLimitHeaders.apply(outcome, to: &response.headers)
+                return response
             }
-            RateLimitHeaders.apply(outcome, to: &response.headers)
-            return .response(response)
         }
         adaptive.requestStarted()
         let start = ContinuousClock.now

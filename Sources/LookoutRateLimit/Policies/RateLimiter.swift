@@ -85,34 +85,28 @@ public final class RateLimiter: Sendable {
     /// Checks `request` immediately, or returns `nil` when the backend is not synchronous
     /// (use ``check(_:)`` then).
     public func checkNow(_ request: RateLimitRequest) -> RateLimitOutcome? {
-        if let memoryBackend { return checkInMemory(request, memoryBackend) }
-        guard let synchronousBackend else { return nil }
-        var outcome = RateLimitOutcome()
-        var start = isObserved ? Optional(Self.monotonicNanoseconds()) : nil
-        for index in prepared.indices {
-            let policy = prepared[index]
-            guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let decision = synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1)
-            if let began = start {
-                let end = Self.monotonicNanoseconds()
-                record(index, policy, decision.isAllowed, Self.seconds(began, end))
-                start = end
+        if let memoryBackend {
+            // One clock read for all policies, each key built on the stack.
+            let now = memoryBackend.now()
+            return decideEach(request) { key, limit in
+                key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
             }
-            if outcome.add(policy.name, limit, field, decision) { break }
         }
-        return outcome
+        guard let synchronousBackend else { return nil }
+        return decideEach(request) { key, limit in synchronousBackend.decideNow(key: key.string, limit: limit, cost: 1) }
     }
 
-    /// ``checkNow(_:)`` on the in-memory backend: one clock read for all policies, each key
-    /// built on the stack, one duration clock read per decision.
-    private func checkInMemory(_ request: RateLimitRequest, _ memoryBackend: MemoryRateLimitBackend) -> RateLimitOutcome {
+    /// Decides `request` against every policy in order with `decide`, stopping at the
+    /// first denial, and records each decision with its duration (one monotonic clock
+    /// read per decision when observed).
+    @inline(__always)
+    private func decideEach(_ request: RateLimitRequest, _ decide: (KeyParts, RateLimit) -> RateLimitDecision) -> RateLimitOutcome {
         var outcome = RateLimitOutcome()
-        let now = memoryBackend.now()
         var start = isObserved ? Optional(Self.monotonicNanoseconds()) : nil
         for index in prepared.indices {
             let policy = prepared[index]
             guard let (key, limit, field) = resolve(policy, request) else { continue }
-            let decision = key.withBytes { memoryBackend.decide(keyBytes: $0, limit: limit, cost: 1, now: now) }
+            let decision = decide(key, limit)
             if let began = start {
                 let end = Self.monotonicNanoseconds()
                 record(index, policy, decision.isAllowed, Self.seconds(began, end))

@@ -67,16 +67,11 @@ public struct ClientAddressResolver: Sendable, Hashable {
     static func canonicalIPv4(_ peer: String) -> (host: String, address: UInt32)? {
         // Native strings are contiguous: scan their bytes through a pointer, and make the
         // host (at most 15 bytes, a small string: no allocation) from the same bytes.
-        if let scanned = peer.utf8.withContiguousStorageIfAvailable({ bytes -> (host: String, address: UInt32)? in
-            guard let (address, end) = scanIPv4(bytes) else { return nil }
-            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
-        }) {
-            return scanned
-        }
-        return Array(peer.utf8).withUnsafeBufferPointer { bytes -> (host: String, address: UInt32)? in
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> (host: String, address: UInt32)? in
             guard let (address, end) = scanIPv4(bytes) else { return nil }
             return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
         }
+        return peer.utf8.withContiguousStorageIfAvailable(scan) ?? Array(peer.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// The address of a canonical `a.b.c.d[:port]` in `bytes` and the length of its host

@@ -34,9 +34,7 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
         metrics = try CatalogMetrics(registry: registry)
         decisions = metrics.decisions
         var series: [String: (allowed: Counter, denied: Counter)] = [:]
-        for policy in policies {
-            series[policy] = (decisions.labels(policy, "allowed"), decisions.labels(policy, "denied"))
-        }
+        for policy in policies { series[policy] = Self.decisionPair(decisions, policy) }
         decisionSeries = series
         duration = metrics.decisionDuration
         backendErrors = metrics.backendErrors
@@ -64,15 +62,16 @@ public final class RateLimitMetricsObserver: RateLimitObserver {
         var counters: [Counter] = []
         counters.reserveCapacity(policies.count * 2)
         for policy in policies {
-            if let series = decisionSeries[policy] {
-                counters.append(series.allowed)
-                counters.append(series.denied)
-            } else {
-                counters.append(decisions.labels(policy, "allowed"))
-                counters.append(decisions.labels(policy, "denied"))
-            }
+            let series = decisionSeries[policy] ?? Self.decisionPair(decisions, policy)
+            counters.append(series.allowed)
+            counters.append(series.denied)
         }
         return RateLimitDecisionRecorder(counters: counters, duration: duration.labels(backend))
+    }
+
+    /// The allowed and denied `rate_limit_decisions_total` series of `policy`.
+    private static func decisionPair(_ decisions: CounterFamily, _ policy: String) -> (allowed: Counter, denied: Counter) {
+        (decisions.labels(policy, "allowed"), decisions.labels(policy, "denied"))
     }
 
     /// Counts a backend failure by backend and kind.

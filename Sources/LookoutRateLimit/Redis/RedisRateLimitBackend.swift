@@ -90,21 +90,11 @@ public final class RedisRateLimitBackend: RateLimitBackend {
         do {
             let decision = try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
             // Only a probe can end a fallback; a healthy decision need not take the lock again.
-            if route == .probe, let transition = machine.withLock({ machine in
-                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
-                return machine.succeeded()
-            }) {
-                report(transition, nil)
-            }
+            if route == .probe, let transition = updateMachine({ $0.succeeded() }) { report(transition, nil) }
             return decision
         } catch {
             let failedAt = clock.now()
-            if let transition = machine.withLock({ machine in
-                defer { degraded.store(machine.isInFallback, ordering: .releasing) }
-                return machine.failed(at: failedAt)
-            }) {
-                report(transition, error)
-            }
+            if let transition = updateMachine({ $0.failed(at: failedAt) }) { report(transition, error) }
             return try local(key: key, limit: limit, cost: cost, error: error)
         }
     }
@@ -114,6 +104,15 @@ public final class RedisRateLimitBackend: RateLimitBackend {
     /// - Throws: ``RateLimitBackendError`` when Redis fails or answers something unexpected.
     public func decideInRedis(key: String, limit: RateLimit, cost: Int) async throws(RateLimitBackendError) -> RateLimitDecision {
         try await decideInRedis(key: key, limit: limit, cost: cost, at: nil)
+    }
+
+    /// Applies `change` to the fallback machine under its lock and keeps ``degraded`` in
+    /// step with it.
+    private func updateMachine(_ change: (inout BackendFallbackStateMachine) -> BackendFallbackStateMachine.Transition?) -> BackendFallbackStateMachine.Transition? {
+        machine.withLock { machine in
+            defer { degraded.store(machine.isInFallback, ordering: .releasing) }
+            return change(&machine)
+        }
     }
 
     /// One decision in Redis at `now` (µs; `nil`: Redis's `TIME`). Tests pass an instant to

@@ -67,11 +67,14 @@ public struct ClientAddressResolver: Sendable, Hashable {
     static func canonicalIPv4(_ peer: String) -> (host: String, address: UInt32)? {
         // Native strings are contiguous: scan their bytes through a pointer, and make the
         // host (at most 15 bytes, a small string: no allocation) from the same bytes.
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> (host: String, address: UInt32)? in
-            guard let (address, end) = scanIPv4(bytes) else { return nil }
-            return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
-        }
-        return peer.utf8.withContiguousStorageIfAvailable(scan) ?? Array(peer.utf8).withUnsafeBufferPointer(scan)
+        peer.utf8.withContiguousStorageIfAvailable { canonicalIPv4(peer, bytes: $0) }
+            ?? Array(peer.utf8).withUnsafeBufferPointer { canonicalIPv4(peer, bytes: $0) }
+    }
+
+    /// ``canonicalIPv4(_:)`` of `peer`, whose UTF-8 is `bytes`.
+    private static func canonicalIPv4(_ peer: String, bytes: UnsafeBufferPointer<UInt8>) -> (host: String, address: UInt32)? {
+        guard let (address, end) = scanIPv4(bytes) else { return nil }
+        return (end == bytes.count ? peer : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), address)
     }
 
     /// The address of a canonical `a.b.c.d[:port]` in `bytes` and the length of its host
